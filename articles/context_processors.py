@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+
+from .models import SiteNotice
+
+
+def _canonical_url(request: HttpRequest) -> str:
+    url = settings.SITE_URL + request.path
+    page = request.GET.get("page", "")
+    if page.isdigit() and page != "1":
+        url += f"?page={page}"
+    return url
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    """Site name, canonical URL, the active notice and the same page in each language.
+
+    Views that know better (an article with translations) pass their own `alternates`,
+    which take precedence over these defaults. The notice and the alternates are
+    callables, so pages that do not show them (the admin) pay nothing: templates call
+    them on first use. One query, for the notice.
+    """
+    return {
+        "site_name": settings.SITE_NAME,
+        "site_url": settings.SITE_URL,
+        "organization_name": settings.ORGANIZATION_NAME,
+        "canonical_url": lambda: _canonical_url(request),
+        "site_notice": lambda: SiteNotice.objects.active().first(),
+        "alternates": lambda: {
+            code: translate_url(request.path, code) for code, _name in settings.LANGUAGES
+        },
+    }

@@ -1,0 +1,520 @@
+"""Content of the newsroom: categories, photos, articles and what hangs off them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from .sanitize import sanitize_html
+
+# Slugs that would shadow the fixed routes under /<lang>/news/.
+RESERVED_SLUGS = frozenset({"category", "tag", "search", "feed", "atom"})
+
+
+class Language(models.TextChoices):
+    EN = "en", _("English")
+    FI = "fi", _("Finnish")
+    SV = "sv", _("Swedish")
+
+
+class SanitizedHTMLField(models.TextField):
+    """Rich text that is reduced to the allow-list whenever it is written."""
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> str:
+        value = sanitize_html(getattr(model_instance, self.attname) or "")
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+class Category(models.Model):
+    name_en = models.CharField(
+        _("name (English)"), max_length=100, help_text=_("For example 'Studies' or 'Research'.")
+    )
+    name_fi = models.CharField(
+        _("name (Finnish)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown on Finnish pages; the English name is used when empty."),
+    )
+    name_sv = models.CharField(
+        _("name (Swedish)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown on Swedish pages; the English name is used when empty."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("The category's address: /en/news/category/<slug>/."),
+    )
+    description_en = models.TextField(
+        _("description (English)"), blank=True, help_text=_("Shown at the top of the category page.")
+    )
+    description_fi = models.TextField(_("description (Finnish)"), blank=True)
+    description_sv = models.TextField(_("description (Swedish)"), blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("display order"), default=0, help_text=_("Lower numbers are listed first.")
+    )
+
+    class Meta:
+        ordering = ["order", "name_en"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+    def _localized(self, field: str) -> str:
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return getattr(self, f"{field}_{language[:2]}", "") or getattr(self, f"{field}_en")
+
+    @property
+    def name(self) -> str:
+        """The name in the active language, falling back to English."""
+        return self._localized("name")
+
+    @property
+    def description(self) -> str:
+        return self._localized("description")
+
+
+class Photo(models.Model):
+    image = models.ImageField(
+        _("image"),
+        upload_to="photos/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        help_text=_("A JPEG, PNG or WebP photo, at least 1600 pixels wide for hero use."),
+    )
+    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        help_text=_(
+            "What the photo shows, for readers who cannot see it, e.g. 'Two people "
+            "signing documents at a table'."
+        ),
+    )
+    caption = models.CharField(
+        _("default caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown under the photo, e.g. 'Rector X and Mayor Y signing the agreement'."),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("The photographer or source, shown as 'Photo: …'."),
+    )
+    focal_x = models.FloatField(
+        _("focal point x"),
+        null=True,
+        blank=True,
+        help_text=_("0 = left edge, 1 = right edge; crops keep this point in view."),
+    )
+    focal_y = models.FloatField(
+        _("focal point y"),
+        null=True,
+        blank=True,
+        help_text=_("0 = top edge, 1 = bottom edge."),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(focal_x__isnull=True) | Q(focal_x__gte=0, focal_x__lte=1),
+                name="photo_focal_x_in_unit_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(focal_y__isnull=True) | Q(focal_y__gte=0, focal_y__lte=1),
+                name="photo_focal_y_in_unit_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.caption or self.alt_text
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> ArticleQuerySet:
+        """The public articles: the only definition of what readers may see."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_language(self, language: str) -> ArticleQuerySet:
+        return self.filter(language=language)
+
+    def for_cards(self) -> ArticleQuerySet:
+        """What an article card shows: one join for the photo, one query for categories."""
+        return self.select_related("hero_photo").prefetch_related("categories")
+
+    def newest_first(self) -> ArticleQuerySet:
+        return self.order_by("-published_at", "-pk")
+
+    def featured_first(self) -> ArticleQuerySet:
+        return self.order_by("-featured", "-published_at", "-pk")
+
+
+class Article(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        help_text=_("The article's address, unique within its language."),
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.EN
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        help_text=_("The original article when this is a translation of the same story."),
+    )
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_("One or two sentences that sum up the story; shown on cards and in search."),
+    )
+    body = SanitizedHTMLField(
+        _("body"),
+        blank=True,
+        help_text=_("The story, with subheadings, quotes, lists and links."),
+    )
+    hero_photo = models.ForeignKey(
+        Photo,
+        verbose_name=_("hero photo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hero_of",
+        help_text=_("The large photo at the top of the article and on its card."),
+    )
+    hero_caption = models.CharField(
+        _("hero caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Replaces the photo's default caption in this article only."),
+    )
+    categories = models.ManyToManyField(
+        Category,
+        verbose_name=_("categories"),
+        related_name="articles",
+        help_text=_("One or more, e.g. Studies and University."),
+    )
+    tags = TaggableManager(
+        verbose_name=_("tags"), blank=True, help_text=_("Comma-separated keywords.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publish time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the article becomes public. A future time schedules it; empty means now."
+        ),
+    )
+    updated_at = models.DateTimeField(
+        _("updated"),
+        null=True,
+        blank=True,
+        help_text=_("Shown as 'Updated' when the story has changed after publishing."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    byline = models.CharField(
+        _("byline"),
+        max_length=200,
+        blank=True,
+        help_text=_("The writer as shown to readers, e.g. 'Text: Anna Virtanen'."),
+    )
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Featured articles are listed first.")
+    )
+    seo_title = models.CharField(
+        _("SEO title"),
+        max_length=70,
+        blank=True,
+        help_text=_("For search engines and browser tabs; the title is used when empty."),
+    )
+    seo_description = models.CharField(
+        _("SEO description"),
+        max_length=200,
+        blank=True,
+        help_text=_("For search results and link previews; the lead is used when empty."),
+    )
+    social_image = models.ForeignKey(
+        Photo,
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For link previews on social media; the hero photo is used when empty."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "slug"], name="article_slug_unique_per_language"
+            ),
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                name="article_one_translation_per_language",
+            ),
+            models.CheckConstraint(
+                condition=~Q(translation_of=models.F("pk")),
+                name="article_not_translation_of_itself",
+            ),
+        ]
+        indexes = [
+            # The news index and its pages: published articles of one language,
+            # featured first, newest next (ArticleQuerySet.published().featured_first()).
+            models.Index(
+                "language",
+                models.F("featured").desc(),
+                models.F("published_at").desc(),
+                name="article_public_listing_idx",
+                condition=Q(status="published"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        with translation.override(self.language):
+            return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def is_published(self) -> bool:
+        """The instance twin of ArticleQuerySet.published()."""
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def caption(self) -> str:
+        """The hero caption: this article's override, else the photo's own."""
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero_photo.caption if self.hero_photo else ""
+
+    @property
+    def was_updated(self) -> bool:
+        return bool(
+            self.updated_at and self.published_at and self.updated_at > self.published_at
+        )
+
+    def clean(self) -> None:
+        errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("'%(slug)s' is reserved for the site's own pages.") % {
+                "slug": self.slug
+            }
+        original = self.translation_of
+        if original is not None:
+            if original.pk == self.pk:
+                errors["translation_of"] = _("An article cannot be a translation of itself.")
+            elif original.translation_of_id is not None:
+                errors["translation_of"] = _(
+                    "Link to the original article, not to another translation."
+                )
+            elif original.language == self.language:
+                errors["translation_of"] = _("A translation must be in another language.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def story_articles(self) -> ArticleQuerySet:
+        """Every article of the same story (translations), this one included."""
+        root_id = self.translation_of_id or self.pk
+        return Article.objects.filter(Q(pk=root_id) | Q(translation_of_id=root_id))
+
+    def public_translations(self) -> dict[str, Article]:
+        """The public translations of this story by language, this article excluded."""
+        others = self.story_articles().published().exclude(pk=self.pk).only(
+            "pk", "slug", "language", "title"
+        )
+        return {article.language: article for article in others}
+
+    def related_articles(self, limit: int = 4) -> list[Article]:
+        """'Read more news': manual links first, then recent articles that share a
+        category or tag; public, same language, never this article.
+
+        Three queries whatever the limit: the manual links, the fill, the categories.
+        """
+        public = Article.objects.published().in_language(self.language).exclude(pk=self.pk)
+        manual = list(
+            public.filter(incoming_links__article=self)
+            .select_related("hero_photo")
+            .order_by("incoming_links__position", "incoming_links__pk")[:limit]
+        )
+        needed = limit - len(manual)
+        fill: list[Article] = []
+        if needed > 0:
+            shares_topic = Q(categories__in=self.categories.values("pk")) | Q(
+                tags__in=self.tags.values("pk")
+            )
+            fill = list(
+                public.exclude(pk__in=[article.pk for article in manual])
+                .filter(pk__in=Article.objects.filter(shares_topic).values("pk"))
+                .select_related("hero_photo")
+                .newest_first()[:needed]
+            )
+        cards = manual + fill
+        models.prefetch_related_objects(cards, "categories")
+        return cards
+
+
+class GalleryPhoto(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="gallery"
+    )
+    photo = models.ForeignKey(
+        Photo, verbose_name=_("photo"), on_delete=models.PROTECT, related_name="gallery_uses"
+    )
+    caption = models.CharField(
+        _("caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Replaces the photo's default caption in this gallery."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("gallery photo")
+        verbose_name_plural = _("gallery")
+
+    def __str__(self) -> str:
+        return str(self.photo)
+
+    @property
+    def shown_caption(self) -> str:
+        return self.caption or self.photo.caption
+
+
+class RelatedLink(models.Model):
+    """An editor's choice for 'Read more news', shown before the automatic picks."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="related_links"
+    )
+    target = models.ForeignKey(
+        Article,
+        verbose_name=_("related article"),
+        on_delete=models.CASCADE,
+        related_name="incoming_links",
+        help_text=_("Only published articles in the same language are shown to readers."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("related news link")
+        verbose_name_plural = _("related news links")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "target"], name="related_link_unique"),
+            models.CheckConstraint(
+                condition=~Q(article=models.F("target")), name="related_link_not_to_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} → {self.target}"
+
+
+class MediaContact(models.Model):
+    """A person listed under 'Further information' at the end of an article."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("E.g. 'Professor of Urban Planning'.")
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, help_text=_("E.g. +358 50 123 4567."))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("media contact")
+        verbose_name_plural = _("further information")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SiteNoticeQuerySet(models.QuerySet):
+    def active(self) -> SiteNoticeQuerySet:
+        return self.filter(is_active=True, ends_at__gt=timezone.now())
+
+
+class SiteNotice(models.Model):
+    """A site-wide message, such as an emergency alert, shown until its end time."""
+
+    message = models.CharField(
+        _("message"), max_length=300, help_text=_("E.g. 'The campus is closed on 6 December.'")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    ends_at = models.DateTimeField(
+        _("ends"), help_text=_("The notice disappears by itself at this time.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = SiteNoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("site notice")
+        verbose_name_plural = _("site notices")
+
+    def __str__(self) -> str:
+        return self.message

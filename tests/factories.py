@@ -1,0 +1,70 @@
+"""Plain factory helpers: each makes one saved object with sensible defaults."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from datetime import timedelta
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Article, Category, Photo, RelatedLink, Status
+
+_sequence = itertools.count(1)
+
+
+def jpeg_bytes(width: int = 640, height: int = 427, colour: str = "#2a6f97") -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def make_photo(**fields: Any) -> Photo:
+    number = next(_sequence)
+    defaults = {
+        "alt_text": f"Students on the campus lawn {number}",
+        "caption": f"Campus in spring {number}",
+        "credit": "Sakari Photographer",
+    }
+    image = ContentFile(jpeg_bytes(), name=f"photo-{number}.jpg")
+    return Photo.objects.create(**{"image": image, **defaults, **fields})
+
+
+def make_category(**fields: Any) -> Category:
+    number = next(_sequence)
+    defaults = {"name_en": f"Category {number}", "slug": f"category-{number}"}
+    return Category.objects.create(**{**defaults, **fields})
+
+
+def make_article(
+    *,
+    categories: list[Category] | None = None,
+    tags: list[str] | None = None,
+    **fields: Any,
+) -> Article:
+    """A published article from an hour ago, unless told otherwise."""
+    number = next(_sequence)
+    defaults = {
+        "title": f"University news story {number}",
+        "slug": f"story-{number}",
+        "language": "en",
+        "lead": f"The lead of story {number}.",
+        "body": f"<p>The body of story {number}.</p>",
+        "status": Status.PUBLISHED,
+        "published_at": timezone.now() - timedelta(hours=1) - timedelta(seconds=number),
+    }
+    article = Article.objects.create(**{**defaults, **fields})
+    if categories:
+        article.categories.set(categories)
+    if tags:
+        article.tags.set(tags)
+    return article
+
+
+def link(article: Article, *targets: Article) -> None:
+    """Add manual 'Read more news' links in the given order."""
+    for position, target in enumerate(targets):
+        RelatedLink.objects.create(article=article, target=target, position=position)
