@@ -55,7 +55,9 @@ class Category(models.Model):
         help_text=_("The category's address: /en/news/category/<slug>/."),
     )
     description_en = models.TextField(
-        _("description (English)"), blank=True, help_text=_("Shown at the top of the category page.")
+        _("description (English)"),
+        blank=True,
+        help_text=_("Shown at the top of the category page."),
     )
     description_fi = models.TextField(_("description (Finnish)"), blank=True)
     description_sv = models.TextField(_("description (Swedish)"), blank=True)
@@ -321,30 +323,14 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         with translation.override(self.language):
             return reverse("articles:detail", kwargs={"slug": self.slug})
-
-    def is_published(self) -> bool:
-        """The instance twin of ArticleQuerySet.published()."""
-        return (
-            self.status == Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
-
-    @property
-    def caption(self) -> str:
-        """The hero caption: this article's override, else the photo's own."""
-        if self.hero_caption:
-            return self.hero_caption
-        return self.hero_photo.caption if self.hero_photo else ""
-
-    @property
-    def was_updated(self) -> bool:
-        return bool(
-            self.updated_at and self.published_at and self.updated_at > self.published_at
-        )
 
     def clean(self) -> None:
         errors = {}
@@ -365,10 +351,24 @@ class Article(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs) -> None:
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)
+    def is_published(self) -> bool:
+        """The instance twin of ArticleQuerySet.published()."""
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def caption(self) -> str:
+        """The hero caption: this article's override, else the photo's own."""
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero_photo.caption if self.hero_photo else ""
+
+    @property
+    def was_updated(self) -> bool:
+        return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
 
     def story_articles(self) -> ArticleQuerySet:
         """Every article of the same story (translations), this one included."""
@@ -377,8 +377,11 @@ class Article(models.Model):
 
     def public_translations(self) -> dict[str, Article]:
         """The public translations of this story by language, this article excluded."""
-        others = self.story_articles().published().exclude(pk=self.pk).only(
-            "pk", "slug", "language", "title"
+        others = (
+            self.story_articles()
+            .published()
+            .exclude(pk=self.pk)
+            .only("pk", "slug", "language", "title")
         )
         return {article.language: article for article in others}
 
@@ -480,7 +483,9 @@ class MediaContact(models.Model):
         _("title"), max_length=200, blank=True, help_text=_("E.g. 'Professor of Urban Planning'.")
     )
     email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True, help_text=_("E.g. +358 50 123 4567."))
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("E.g. +358 50 123 4567.")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

@@ -1,0 +1,103 @@
+"""The news index, category and tag pages: order, pagination and bad input."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import make_article, make_category
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(response) -> list[str]:
+    return [article.title for article in response.context["articles"]]
+
+
+def test_root_redirects_to_the_news_in_the_browsers_language(client):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fi-FI,fi;q=0.9").url == "/fi/news/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="sv").url == "/sv/news/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de").url == "/en/news/"
+    assert client.get("/").url == "/en/news/"
+
+
+def test_index_lists_featured_first_then_newest(client):
+    now = timezone.now()
+    make_article(title="Old", published_at=now - timedelta(days=3))
+    make_article(title="Featured but older", featured=True, published_at=now - timedelta(days=5))
+    make_article(title="Newest", published_at=now - timedelta(hours=1))
+
+    assert _titles(client.get("/en/news/")) == ["Featured but older", "Newest", "Old"]
+
+
+def test_index_shows_twelve_per_page_and_the_rest_on_page_two(client):
+    for _ in range(13):
+        make_article()
+
+    first = client.get("/en/news/")
+    second = client.get("/en/news/?page=2")
+
+    assert len(first.context["articles"]) == 12
+    assert 'href="?page=2"' in first.text
+    assert len(second.context["articles"]) == 1
+    assert set(_titles(first)).isdisjoint(_titles(second))
+
+
+@pytest.mark.parametrize("page", ["abc", "99999", "0", "-1", "1.5", "x" * 2000])
+def test_bad_page_numbers_are_not_found_not_errors(client, page):
+    make_article()
+
+    assert client.get("/en/news/", {"page": page}).status_code == 404
+
+
+def test_empty_index_is_a_normal_page(client):
+    response = client.get("/sv/news/")
+
+    assert response.status_code == 200
+    assert "No news has been published here yet." in response.text
+
+
+def test_category_page_lists_only_that_categorys_articles(client):
+    studies = make_category(name_en="Studies", name_fi="Opiskelu", slug="studies")
+    research = make_category(name_en="Research", slug="research")
+    make_article(title="About studies", categories=[studies])
+    make_article(title="About research", categories=[research])
+
+    response = client.get("/en/news/category/studies/")
+
+    assert _titles(response) == ["About studies"]
+    assert "<h1" in response.text and "Studies</h1>" in response.text
+
+
+def test_category_name_follows_the_page_language(client):
+    make_category(name_en="Studies", name_fi="Opiskelu", name_sv="", slug="studies")
+
+    assert "Opiskelu</h1>" in client.get("/fi/news/category/studies/").text
+    # No Swedish name yet: the English one stands in.
+    assert "Studies</h1>" in client.get("/sv/news/category/studies/").text
+
+
+def test_tag_page_lists_only_tagged_articles(client):
+    make_article(title="Tagged", tags=["Architecture"])
+    make_article(title="Untagged")
+
+    response = client.get("/en/news/tag/architecture/")
+
+    assert _titles(response) == ["Tagged"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/news/no-such-story/",
+        "/en/news/category/no-such-category/",
+        "/en/news/tag/no-such-tag/",
+        "/de/news/",
+        "/en/news/" + "a" * 2000 + "/",
+    ],
+)
+def test_unknown_addresses_are_not_found(client, url):
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert "Page not found" in response.text
