@@ -1,0 +1,105 @@
+"""Fixtures for the browser tests: one Chromium for the folder, a fresh context per test.
+
+Every test here is marked `browser` (select with `-m browser`) and runs against
+pytest-django's `live_server`, which needs committed data: the live server answers from
+its own thread, so the `transactional_db` fixture is pulled in for each test.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Short enough that a broken page fails in seconds, long enough for a loaded CI machine.
+TIMEOUT_MS = 10_000
+
+_HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test in this folder `browser`, before `-m` deselects anything."""
+    for item in items:
+        if _HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="package")
+def playwright() -> Iterator[Playwright]:
+    """Playwright, for as long as the browser tests run.
+
+    Playwright's sync API keeps an asyncio event loop running in this thread, and Django
+    refuses database calls from a thread with a running loop. DJANGO_ALLOW_ASYNC_UNSAFE
+    lifts that, so it is set only while Playwright runs; package scope (rather than
+    session) stops Playwright, and restores the variable, before any other test runs.
+    """
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as running:
+            yield running
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="package")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """One headless Chromium for all browser tests. Never downloaded: Debian's own."""
+    if not CHROMIUM.exists():
+        # A skip would count as a pass in CI; a missing browser is a broken setup.
+        pytest.fail(
+            f"Chromium is not installed at {CHROMIUM}. The browser tests use Debian's "
+            "Chromium, not a downloaded one: run `apt-get install -y chromium`.",
+            pytrace=False,
+        )
+    chromium = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def context(browser: Browser, live_server) -> Iterator[BrowserContext]:
+    """A fresh browser profile per test (no cookies, storage or permissions carried over)."""
+    browser_context = browser.new_context(
+        base_url=live_server.url,
+        locale="en-GB",
+        viewport={"width": 1280, "height": 900},
+    )
+    browser_context.set_default_timeout(TIMEOUT_MS)
+    yield browser_context
+    browser_context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A tab in the test's context. Afterwards its final state is saved as a screenshot
+    under test-artifacts/browser/ for reviewers, and a script error fails the test."""
+    expect.set_options(timeout=TIMEOUT_MS)
+    tab = context.new_page()
+    script_errors: list[str] = []
+    tab.on("pageerror", lambda error: script_errors.append(str(error)))
+    yield tab
+    artifacts = Path(request.config.rootpath) / "test-artifacts" / "browser"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name).strip("-")
+    if not tab.is_closed():
+        tab.screenshot(path=artifacts / f"{name}.png", full_page=True)
+    assert not script_errors, f"JavaScript errors on the page: {script_errors}"
