@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from PIL import Image, ImageStat
 from taggit.models import Tag, TaggedItem
 
-from articles import demo
+from articles.demo import content, seeding
 from articles.models import (
     Article,
     Category,
@@ -35,7 +35,7 @@ _drawn: dict[tuple, bytes] = {}
 def _draw_each_photo_once_per_session(monkeypatch):
     """Drawing is deterministic and takes a couple of seconds; every test stores real
     files, but each picture is drawn only once per test session."""
-    draw = demo.draw_photo
+    draw = seeding.draw_photo
 
     def cached(scene, palette, size, seed):
         key = (scene, size, seed)
@@ -43,7 +43,7 @@ def _draw_each_photo_once_per_session(monkeypatch):
             _drawn[key] = draw(scene, palette, size, seed)
         return _drawn[key]
 
-    monkeypatch.setattr(demo, "draw_photo", cached)
+    monkeypatch.setattr(seeding, "draw_photo", cached)
 
 
 @pytest.fixture
@@ -206,7 +206,7 @@ def test_draft_and_scheduled_articles_are_not_public(seeded):
 def test_every_demo_photo_is_a_drawn_scene_with_alt_text_caption_credit_and_focal_point(seeded):
     photos = Photo.objects.all()
 
-    assert photos.count() == len(demo.PHOTOS) >= 15
+    assert photos.count() == len(content.PHOTOS) >= 15
     for photo in photos:
         assert photo.alt_text and photo.caption and photo.credit
         assert 0 <= photo.focal_x <= 1 and 0 <= photo.focal_y <= 1
@@ -339,7 +339,7 @@ def test_a_failure_half_way_leaves_no_rows_and_no_files(monkeypatch, settings):
     def fail(*args, **kwargs):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(demo, "_add_synthetic", fail)
+    monkeypatch.setattr(seeding, "_add_synthetic", fail)
 
     with pytest.raises(RuntimeError):
         call_command("seed_demo", articles=10, verbosity=0)
