@@ -1,0 +1,158 @@
+"""The editor's admin pages work for staff: lists, filters, search, forms, autocomplete."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from articles.models import Article, Photo
+from tests.factories import jpeg_bytes, make_article, make_category, make_photo
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.edu", "pw")
+    client.force_login(user)
+    return client
+
+
+def _inline_management(prefix: str) -> dict[str, str]:
+    return {
+        f"{prefix}-TOTAL_FORMS": "0",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/articles/article/",
+        "/admin/articles/article/?status__exact=published&language__exact=en",
+        "/admin/articles/article/?q=partnership",
+        "/admin/articles/article/add/",
+        "/admin/articles/photo/",
+        "/admin/articles/photo/add/",
+        "/admin/articles/category/",
+        "/admin/articles/sitenotice/add/",
+    ],
+)
+def test_admin_pages_open_for_staff(staff_client, url):
+    make_article(title="City partnership", hero_photo=make_photo(), categories=[make_category()])
+
+    assert staff_client.get(url).status_code == 200
+
+
+def test_article_list_shows_thumbnails_and_categories(staff_client):
+    make_article(
+        title="City partnership",
+        hero_photo=make_photo(),
+        categories=[make_category(name_en="Cooperation")],
+    )
+
+    page = staff_client.get("/admin/articles/article/").text
+
+    assert 'class="newsroom-thumbnail"' in page
+    assert "Cooperation" in page
+
+
+def test_change_form_shows_the_hero_preview_and_inlines(staff_client):
+    article = make_article(hero_photo=make_photo())
+
+    page = staff_client.get(f"/admin/articles/article/{article.pk}/change/").text
+
+    assert 'class="newsroom-thumbnail"' in page
+    assert "Read more news: chosen links" in page
+    assert "gallery-TOTAL_FORMS" in page
+    assert "contacts-TOTAL_FORMS" in page
+
+
+def test_photo_autocomplete_finds_photos_by_alt_text(staff_client):
+    rector = make_photo(alt_text="Rector signing the agreement", caption="The signing")
+    make_photo(alt_text="Students on stairs")
+
+    response = staff_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "rector",
+            "app_label": "articles",
+            "model_name": "article",
+            "field_name": "hero_photo",
+        },
+    )
+
+    assert response.json()["results"] == [{"id": str(rector.pk), "text": "The signing"}]
+
+
+def test_staff_can_write_an_article_in_the_admin(staff_client):
+    studies = make_category(name_en="Studies")
+    photo = make_photo()
+    data = {
+        "title": "A new study path",
+        "slug": "a-new-study-path",
+        "language": "en",
+        "lead": "Students can now combine design and engineering.",
+        "body": '<p>Hello</p><script>alert("x")</script><h2>Why</h2>',
+        "hero_photo": photo.pk,
+        "hero_caption": "",
+        "categories": [studies.pk],
+        "tags": "design, engineering",
+        "status": "published",
+        "published_at_0": "",
+        "published_at_1": "",
+        "updated_at_0": "",
+        "updated_at_1": "",
+        "byline": "",
+        **_inline_management("gallery"),
+        **_inline_management("related_links"),
+        **_inline_management("contacts"),
+    }
+
+    response = staff_client.post("/admin/articles/article/add/", data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get(slug="a-new-study-path")
+    assert article.author.username == "editor"
+    assert article.is_published()
+    assert article.body == "<p>Hello</p><h2>Why</h2>"
+    assert sorted(article.tags.names()) == ["design", "engineering"]
+    assert staff_client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_reserved_slug_is_refused_with_a_message(staff_client):
+    data = {
+        "title": "Search",
+        "slug": "search",
+        "language": "en",
+        "status": "draft",
+        "categories": [make_category().pk],
+        **_inline_management("gallery"),
+        **_inline_management("related_links"),
+        **_inline_management("contacts"),
+    }
+
+    response = staff_client.post("/admin/articles/article/add/", data)
+
+    assert response.status_code == 200
+    assert "is reserved for the site" in response.text
+    assert not Article.objects.exists()
+
+
+def test_photo_upload_stores_dimensions_and_requires_alt_text(staff_client):
+    upload = SimpleUploadedFile("campus.jpg", jpeg_bytes(800, 600), content_type="image/jpeg")
+
+    missing_alt = staff_client.post("/admin/articles/photo/add/", {"image": upload})
+    assert missing_alt.status_code == 200
+    assert "This field is required." in missing_alt.text
+    assert not Photo.objects.exists()
+
+    upload.seek(0)
+    staff_client.post(
+        "/admin/articles/photo/add/",
+        {"image": upload, "alt_text": "Campus in winter", "credit": "A. Photographer"},
+    )
+    photo = Photo.objects.get()
+    assert (photo.width, photo.height) == (800, 600)
+    assert photo.image.name.startswith("photos/")
