@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
 
 from .sanitize import sanitize_html
 
@@ -171,11 +172,42 @@ class ArticleQuerySet(models.QuerySet):
         """What an article card shows: one join for the photo, one query for categories."""
         return self.select_related("hero_photo").prefetch_related("categories")
 
+    def sharing_topics_with(self, article: Article) -> ArticleQuerySet:
+        """Articles with a category or tag in common with `article`.
+
+        Two semi-joins on the link tables rather than joins through both relations,
+        whose cross product grows with every article's categories times its tags.
+        """
+        category_ids = [category.pk for category in article.categories.all()]
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        in_category = Article.categories.through.objects.filter(category_id__in=category_ids)
+        tagged = TaggedArticle.objects.filter(tag_id__in=tag_ids)
+        return self.filter(
+            Q(pk__in=in_category.values("article_id"))
+            | Q(pk__in=tagged.values("content_object_id"))
+        )
+
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
 
     def featured_first(self) -> ArticleQuerySet:
         return self.order_by("-featured", "-published_at", "-pk")
+
+
+class TaggedArticle(TaggedItemBase):
+    """An article's tag: a plain foreign key rather than taggit's generic relation, so
+    tag pages join on an indexed integer instead of a content type and a cast."""
+
+    content_object = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("tag on an article")
+        verbose_name_plural = _("tags on articles")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique"),
+        ]
 
 
 class Article(models.Model):
@@ -229,7 +261,10 @@ class Article(models.Model):
         help_text=_("One or more, e.g. Studies and University."),
     )
     tags = TaggableManager(
-        verbose_name=_("tags"), blank=True, help_text=_("Comma-separated keywords.")
+        verbose_name=_("tags"),
+        through=TaggedArticle,
+        blank=True,
+        help_text=_("Comma-separated keywords."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -315,7 +350,17 @@ class Article(models.Model):
                 "language",
                 models.F("featured").desc(),
                 models.F("published_at").desc(),
+                models.F("id").desc(),
                 name="article_public_listing_idx",
+                condition=Q(status="published"),
+            ),
+            # Newest first without featured pinning: category and tag pages and the
+            # automatic "Read more news" picks (published().newest_first()).
+            models.Index(
+                "language",
+                models.F("published_at").desc(),
+                models.F("id").desc(),
+                name="article_public_newest_idx",
                 condition=Q(status="published"),
             ),
         ]
@@ -389,7 +434,8 @@ class Article(models.Model):
         """'Read more news': manual links first, then recent articles that share a
         category or tag; public, same language, never this article.
 
-        Three queries whatever the limit: the manual links, the fill, the categories.
+        Three queries whatever the limit: the manual links, the fill, the categories
+        (plus one each for this article's categories and tags unless prefetched).
         """
         public = Article.objects.published().in_language(self.language).exclude(pk=self.pk)
         manual = list(
@@ -400,12 +446,9 @@ class Article(models.Model):
         needed = limit - len(manual)
         fill: list[Article] = []
         if needed > 0:
-            shares_topic = Q(categories__in=self.categories.values("pk")) | Q(
-                tags__in=self.tags.values("pk")
-            )
             fill = list(
                 public.exclude(pk__in=[article.pk for article in manual])
-                .filter(pk__in=Article.objects.filter(shares_topic).values("pk"))
+                .sharing_topics_with(self)
                 .select_related("hero_photo")
                 .newest_first()[:needed]
             )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image, ImageStat
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from articles.demo import content, seeding
 from articles.models import (
@@ -20,6 +20,7 @@ from articles.models import (
     Photo,
     RelatedLink,
     Status,
+    TaggedArticle,
 )
 
 from .factories import make_article
@@ -71,7 +72,7 @@ def _snapshot() -> dict[str, object]:
         "articles": list(Article.objects.values_list("pk", "modified_at").order_by("pk")),
         "article_categories": Article.categories.through.objects.count(),
         "tags": Tag.objects.count(),
-        "tagged": TaggedItem.objects.count(),
+        "tagged": TaggedArticle.objects.count(),
         "contacts": MediaContact.objects.count(),
         "gallery": GalleryPhoto.objects.count(),
         "links": RelatedLink.objects.count(),

@@ -5,7 +5,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import TextIO
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.functions import Length
@@ -314,7 +313,6 @@ def _add_synthetic(
     """
     CategoryLink = Article.categories.through
     TagLink = Article.tags.through
-    content_type = ContentType.objects.get_for_model(Article)
     tags = {}
     for name, _topic, _category in _SYNTHETIC_TOPICS:
         tag = Tag.objects.filter(name__iexact=name).first()
@@ -346,9 +344,7 @@ def _add_synthetic(
                 other = ordered_categories[number % len(ordered_categories)]
                 if other.pk != primary.pk:
                     category_links.append(CategoryLink(article_id=article.pk, category_id=other.pk))
-            tag_links.append(
-                TagLink(tag=tags[tag_name], content_type=content_type, object_id=article.pk)
-            )
+            tag_links.append(TagLink(tag=tags[tag_name], content_object_id=article.pk))
         CategoryLink.objects.bulk_create(category_links)
         TagLink.objects.bulk_create(tag_links)
         report.synthetic += len(articles)
