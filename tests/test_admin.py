@@ -224,3 +224,11 @@ def test_admin_speaks_the_editors_browser_language(client, language, expected):
         assert text in page, text
     # Our own field names and help texts come from our catalogue.
     assert "One or two sentences" not in page
+
+
+@pytest.mark.parametrize(("language", "log_in"), [("fi", "Kirjaudu sisään"), ("sv", "Logga in")])
+def test_admin_login_page_follows_the_browser_language(client, language, log_in):
+    page = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE=language).text
+
+    assert f'<html lang="{language}"' in page
+    assert f'value="{log_in}"' in page
