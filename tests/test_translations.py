@@ -56,6 +56,7 @@ def extracted(tmp_path_factory) -> dict[str, polib.POFile]:
             for name in names
             if (Path(directory) == BASE_DIR and name in ignored)
             or name in {"__pycache__", ".ruff_cache"}
+            or name.endswith((".sqlite3", ".pyc"))
         ],
     )
     result = subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
