@@ -345,13 +345,28 @@ def test_a_remembered_choice_beats_the_browser_language_on_root(client):
 
 @pytest.mark.parametrize(
     "target",
-    ["https://evil.example/", "//evil.example/fi/news/", "javascript:alert(1)", "", "\\\\evil"],
+    [
+        "https://evil.example/",
+        "//evil.example/fi/news/",
+        " //evil.example/",
+        "/\\evil.example/",
+        "http:///evil.example/",
+        "javascript:alert(1)",
+        "",
+    ],
 )
 def test_choosing_a_language_never_leads_off_the_site(client, target):
     response = client.get("/language/fi/", {"next": target})
 
     assert response.url == "/fi/news/"
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fi"
+
+
+def test_choosing_a_language_cannot_inject_headers(client):
+    response = client.get("/language/fi/", {"next": "/fi/news/\r\nSet-Cookie: x=1"})
+
+    assert response.url == "/fi/news/%0D%0ASet-Cookie:%20x=1"
+    assert "x" not in response.cookies
 
 
 def test_choosing_an_unknown_language_is_not_found_and_remembers_nothing(client):

@@ -27,7 +27,7 @@ def sanitized(html: str) -> SafeString:
 def language_switcher(context: template.Context) -> dict[str, Any]:
     """Links to this page in each language: the translation when the view knows one,
     else that language's news index. Each link passes through choose_language, which
-    remembers the choice for `/`; `target` is where it lands."""
+    remembers the choice for `/` and then goes on to the page."""
     alternates = context.get("alternates")
     if callable(alternates):
         alternates = alternates()
@@ -45,7 +45,6 @@ def language_switcher(context: template.Context) -> dict[str, Any]:
                 "code": code,
                 "name": info["name_local"],
                 "url": f"{choose}?{urlencode({'next': url})}",
-                "target": url,
                 "current": code == current,
             }
         )
