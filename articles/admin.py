@@ -5,13 +5,16 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Article,
     Category,
     GalleryPhoto,
+    Language,
     MediaContact,
     Photo,
     RelatedLink,
@@ -99,8 +102,47 @@ class MediaContactInline(admin.StackedInline):
     fields = ["position", ("name", "title"), ("email", "phone")]
 
 
+class ArticleTranslationsMixin:
+    """A read-only 'translations' field: the story's version in each other language,
+    linked to its change page, or an "Add translation" link when there is none yet.
+
+    The link opens the add form pre-filled through GET parameters, which the admin's
+    add view reads for plain, foreign-key and many-to-many fields: the original
+    article (translations link to the original, never to another translation), the
+    language, the categories and the hero photo.
+    """
+
+    @admin.display(description=_("translations"))
+    def translations_overview(self, article: Article) -> str:
+        if article.pk is None:
+            return _("Save the article first; then you can add its translations.")
+        original = article.translation_of or article
+        versions = {a.language: a for a in article.story_articles().exclude(pk=article.pk)}
+        add_url = reverse("admin:articles_article_add")
+        rows = []
+        for code, name in Language.choices:
+            if code == article.language:
+                continue
+            version = versions.get(code)
+            if version is not None:
+                url = reverse("admin:articles_article_change", args=[version.pk])
+                rows.append((name, url, version.title, f" ({version.get_status_display()})"))
+                continue
+            query = {"translation_of": original.pk, "language": code}
+            categories = ",".join(str(c.pk) for c in original.categories.all())
+            if categories:
+                query["categories"] = categories
+            if original.hero_photo_id:
+                query["hero_photo"] = original.hero_photo_id
+            rows.append((name, f"{add_url}?{urlencode(query)}", _("Add translation"), ""))
+        return format_html(
+            '<ul class="newsroom-translations">{}</ul>',
+            format_html_join("", '<li>{}: <a href="{}">{}</a>{}</li>', rows),
+        )
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleTranslationsMixin, admin.ModelAdmin):
     Media = _ThumbnailMedia
     list_display = [
         "thumbnail",
@@ -119,7 +161,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["hero_photo", "social_image", "categories", "translation_of"]
-    readonly_fields = ["hero_preview", "created_at", "modified_at"]
+    readonly_fields = ["hero_preview", "translations_overview", "created_at", "modified_at"]
     inlines = [GalleryPhotoInline, RelatedLinkInline, MediaContactInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "lead", "body"]}),
@@ -135,6 +177,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "classes": ["collapse"],
                 "fields": [
                     "translation_of",
+                    "translations_overview",
                     "seo_title",
                     "seo_description",
                     "social_image",

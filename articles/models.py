@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -522,8 +523,12 @@ class MediaContact(models.Model):
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="contacts"
     )
     name = models.CharField(_("name"), max_length=200)
+    # "title" is also an article's headline; the context keeps the two apart in Finnish.
     title = models.CharField(
-        _("title"), max_length=200, blank=True, help_text=_("E.g. 'Professor of Urban Planning'.")
+        pgettext_lazy("job title", "title"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. 'Professor of Urban Planning'."),
     )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(

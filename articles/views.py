@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponseRedirect
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
@@ -16,10 +19,45 @@ from .models import Article, ArticleQuerySet, Category
 
 
 def language_redirect(request: HttpRequest) -> HttpResponseRedirect:
-    """`/`: the news index in the visitor's language (cookie, then Accept-Language)."""
+    """`/`: the news index in the visitor's language: the choice remembered by
+    choose_language (a cookie) first, then the browser's Accept-Language, else English."""
     language = translation.get_language_from_request(request)
     with translation.override(language):
-        return HttpResponseRedirect(reverse("articles:index"))
+        response = HttpResponseRedirect(reverse("articles:index"))
+    # The answer depends on both headers; a shared cache must not mix visitors up.
+    patch_vary_headers(response, ["Cookie", "Accept-Language"])
+    return response
+
+
+def choose_language(request: HttpRequest, language: str) -> HttpResponseRedirect:
+    """The language switcher's links: remember the choice and go to the page in it.
+
+    A plain GET link rather than Django's POST-only set_language, so the switcher
+    works without forms or JavaScript; remembering a language is harmless if a third
+    party triggers it. `next` is checked against this host, so the view cannot be
+    used to send visitors to other sites; anything else leads to that language's news.
+    """
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        with translation.override(language):
+            target = reverse("articles:index")
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 class PublishedArticlesMixin:

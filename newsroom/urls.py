@@ -8,6 +8,7 @@ from articles import views as article_views
 
 urlpatterns = [
     path("", article_views.language_redirect, name="root"),
+    path("language/<str:language>/", article_views.choose_language, name="choose_language"),
     path("admin/", admin.site.urls),
 ]
 

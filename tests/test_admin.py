@@ -156,3 +156,79 @@ def test_photo_upload_stores_dimensions_and_requires_alt_text(staff_client):
     photo = Photo.objects.get()
     assert (photo.width, photo.height) == (800, 600)
     assert photo.image.name.startswith("photos/")
+
+
+def test_change_form_lists_translations_and_offers_to_add_the_missing_ones(staff_client):
+    studies = make_category(name_en="Studies")
+    photo = make_photo()
+    english = make_article(title="City partnership", categories=[studies], hero_photo=photo)
+    finnish = make_article(
+        title="Kumppanuus", language="fi", status="draft", translation_of=english
+    )
+
+    page = staff_client.get(f"/admin/articles/article/{english.pk}/change/").text
+
+    assert f'<a href="/admin/articles/article/{finnish.pk}/change/">Kumppanuus</a> (Draft)' in page
+    add_swedish = (
+        f"/admin/articles/article/add/?translation_of={english.pk}&amp;language=sv"
+        f"&amp;categories={studies.pk}&amp;hero_photo={photo.pk}"
+    )
+    assert f'Swedish: <a href="{add_swedish}">Add translation</a>' in page
+
+    # From the translation, the links lead back to the original and on to the others.
+    page = staff_client.get(f"/admin/articles/article/{finnish.pk}/change/").text
+    assert f'English: <a href="/admin/articles/article/{english.pk}/change/">' in page
+    assert f"add/?translation_of={english.pk}&amp;language=sv" in page
+
+
+def test_add_translation_link_opens_a_prefilled_form(staff_client):
+    studies = make_category(name_en="Studies")
+    english = make_article(title="City partnership", categories=[studies])
+
+    response = staff_client.get(
+        f"/admin/articles/article/add/?translation_of={english.pk}&language=fi"
+        f"&categories={studies.pk}"
+    )
+
+    form = response.context["adminform"].form
+    assert form["translation_of"].value() == str(english.pk)
+    assert form["language"].value() == "fi"
+    assert form["categories"].value() == [str(studies.pk)]
+    assert f'<option value="{english.pk}" selected>City partnership</option>' in response.text
+
+
+def test_new_article_form_says_translations_come_after_saving(staff_client):
+    page = staff_client.get("/admin/articles/article/add/").text
+
+    assert "Save the article first; then you can add its translations." in page
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fi", ["Artikkelit", "Otsikko", "Ingressi", "Lisää käännös", "Tallenna", "Pääkuva"]),
+        ("sv", ["Artiklar", "Rubrik", "Ingress", "Lägg till översättning", "Spara", "Huvudbild"]),
+    ],
+)
+def test_admin_speaks_the_editors_browser_language(client, language, expected):
+    user = get_user_model().objects.create_superuser("toimittaja", "t@example.edu", "pw")
+    client.force_login(user)
+    article = make_article(title="City partnership")
+
+    page = client.get(
+        f"/admin/articles/article/{article.pk}/change/", HTTP_ACCEPT_LANGUAGE=language
+    ).text
+
+    assert f'<html lang="{language}"' in page
+    for text in expected:
+        assert text in page, text
+    # Our own field names and help texts come from our catalogue.
+    assert "One or two sentences" not in page
+
+
+@pytest.mark.parametrize(("language", "log_in"), [("fi", "Kirjaudu sisään"), ("sv", "Logga in")])
+def test_admin_login_page_follows_the_browser_language(client, language, log_in):
+    page = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE=language).text
+
+    assert f'<html lang="{language}"' in page
+    assert f'value="{log_in}"' in page

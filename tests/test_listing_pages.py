@@ -54,7 +54,7 @@ def test_empty_index_is_a_normal_page(client):
     response = client.get("/sv/news/")
 
     assert response.status_code == 200
-    assert "No news has been published here yet." in response.text
+    assert "Här har inga nyheter publicerats ännu." in response.text
 
 
 def test_category_page_lists_only_that_categorys_articles(client):

@@ -8,6 +8,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
 from ..sanitize import sanitize_html
@@ -25,7 +26,8 @@ def sanitized(html: str) -> SafeString:
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context: template.Context) -> dict[str, Any]:
     """Links to this page in each language: the translation when the view knows one,
-    else that language's news index."""
+    else that language's news index. Each link passes through choose_language, which
+    remembers the choice for `/` and then goes on to the page."""
     alternates = context.get("alternates")
     if callable(alternates):
         alternates = alternates()
@@ -37,7 +39,13 @@ def language_switcher(context: template.Context) -> dict[str, Any]:
             with translation.override(code):
                 url = reverse("articles:index")
         info = translation.get_language_info(code)
+        choose = reverse("choose_language", kwargs={"language": code})
         links.append(
-            {"code": code, "name": info["name_local"], "url": url, "current": code == current}
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": f"{choose}?{urlencode({'next': url})}",
+                "current": code == current,
+            }
         )
     return {"links": links}
