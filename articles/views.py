@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.core.paginator import Paginator
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from .models import Article, ArticleQuerySet, Category
+from . import search
+from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category
 
 
 def language_redirect(request: HttpRequest) -> HttpResponseRedirect:
@@ -88,6 +97,24 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
             .prefetch_related("categories", "tags", "gallery__photo", "contacts")
         )
 
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An address the article had before its slug changed: one more query.
+            moved = (
+                ArticleSlugRedirect.objects.filter(
+                    language=translation.get_language(),
+                    old_slug=kwargs["slug"],
+                    article__in=Article.objects.published(),
+                )
+                .select_related("article")
+                .first()
+            )
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         article: Article = self.object
         translations = article.public_translations()
@@ -100,3 +127,38 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
             alternates=alternates,
             **kwargs,
         )
+
+
+def search_view(request: HttpRequest) -> HttpResponse:
+    """`/<lang>/news/search/?q=…&category=…`: ranked results with highlighted snippets.
+
+    Any input gives a normal page: an empty or unusable query shows the form, an unknown
+    category searches all, a page number out of range shows the last page. Four queries:
+    the categories, the count, the page and the page's categories.
+    """
+    query = search.clean_query(request.GET.get("q"))
+    categories = list(Category.objects.all())
+    wanted = request.GET.get("category", "")
+    category = next((c for c in categories if c.slug == wanted), None)
+    results = search.search_articles(query, language=translation.get_language(), category=category)
+    page = Paginator(results, PublishedArticlesMixin.paginate_by).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    search.add_snippets(page.object_list, query)
+    kept = {"q": query, **({"category": category.slug} if category else {})}
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "query": query,
+            "categories": categories,
+            "category": category,
+            "articles": page.object_list,
+            "page_obj": page,
+            "paginator": page.paginator,
+            "is_paginated": page.has_other_pages(),
+            "page_range": page.paginator.get_elided_page_range(
+                page.number, on_each_side=2, on_ends=1
+            ),
+            "page_query": urlencode(kept) if query else "",
+        },
+    )
