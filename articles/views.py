@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import (
     Http404,
@@ -16,11 +17,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from . import search
+from . import metadata, search
 from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category
 
 
@@ -57,7 +59,17 @@ class ArticleIndexView(PublishedArticlesMixin, ListView):
         context["page_range"] = page.paginator.get_elided_page_range(
             page.number, on_each_side=2, on_ends=1
         )
+        context.setdefault("page_meta", self.get_page_meta())
         return context
+
+    def get_page_meta(self) -> metadata.PageMeta:
+        return metadata.PageMeta(
+            title=str(self.heading),
+            description=gettext(
+                "News from %(organization)s: studies, research, cooperation and university life."
+            )
+            % {"organization": settings.ORGANIZATION_NAME},
+        )
 
 
 class CategoryArticlesView(ArticleIndexView):
@@ -73,6 +85,18 @@ class CategoryArticlesView(ArticleIndexView):
             category=self.category, heading=self.category.name, **kwargs
         )
 
+    def get_page_meta(self) -> metadata.PageMeta:
+        name = self.category.name
+        return metadata.PageMeta(
+            title=name,
+            description=self.category.description
+            or gettext("News in the category %(name)s.") % {"name": name},
+            breadcrumbs=[
+                metadata.news_crumb(),
+                metadata.Crumb(name, self.category.get_absolute_url()),
+            ],
+        )
+
 
 class TagArticlesView(ArticleIndexView):
     template_name = "articles/tag.html"
@@ -83,6 +107,16 @@ class TagArticlesView(ArticleIndexView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(tag=self.tag, heading=self.tag.name, **kwargs)
+
+    def get_page_meta(self) -> metadata.PageMeta:
+        return metadata.PageMeta(
+            title=self.tag.name,
+            description=gettext("News tagged %(name)s.") % {"name": self.tag.name},
+            breadcrumbs=[
+                metadata.news_crumb(),
+                metadata.Crumb(self.tag.name, reverse("articles:tag", args=[self.tag.slug])),
+            ],
+        )
 
 
 class ArticleDetailView(PublishedArticlesMixin, DetailView):
@@ -125,6 +159,8 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
             related_articles=article.related_articles(),
             translations=translations,
             alternates=alternates,
+            page_meta=metadata.article_meta(article),
+            structured_data=metadata.news_article(article),
             **kwargs,
         )
 
@@ -160,5 +196,14 @@ def search_view(request: HttpRequest) -> HttpResponse:
                 page.number, on_each_side=2, on_ends=1
             ),
             "page_query": urlencode(kept) if query else "",
+            "page_meta": metadata.PageMeta(
+                title=gettext("Search the news"),
+                description=gettext("Search the news of %(organization)s.")
+                % {"organization": settings.ORGANIZATION_NAME},
+                breadcrumbs=[
+                    metadata.news_crumb(),
+                    metadata.Crumb(gettext("Search"), reverse("articles:search")),
+                ],
+            ),
         },
     )
