@@ -207,3 +207,16 @@ def search_view(request: HttpRequest) -> HttpResponse:
             ),
         },
     )
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """`/robots.txt`: everything public may be crawled but the admin and the search
+    results; the sitemap's address is absolute, as the protocol requires."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/news/search/" for code, _name in settings.LANGUAGES),
+        "",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
