@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -82,7 +82,7 @@ def _full_text(articles: ArticleQuerySet, query: str, language: str) -> ArticleQ
             rank=SearchRank(F("search_vector"), search_query),
             # Computed after the sort and limit: only for the page's articles.
             headline=SearchHeadline(
-                Concat("lead", Value("\n"), "body"),
+                Concat("lead", Value("\n"), "body", output_field=TextField()),
                 search_query,
                 config=config,
                 start_sel=_START,
