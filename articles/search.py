@@ -32,6 +32,8 @@ MAX_QUERY_LENGTH = 200
 # The substring fallback ANDs one condition per word; keep that bounded.
 MAX_FALLBACK_WORDS = 8
 SNIPPET_LENGTH = 240
+# A search finds at most this many articles: the newest matches (see _full_text).
+MAX_RESULTS = 1000
 
 # Private-use characters mark the highlights inside ts_headline's plain-text output, so
 # that the text can be escaped as a whole before they become <mark> elements.
@@ -47,43 +49,49 @@ def clean_query(raw: str | None) -> str:
         " " if unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"} else char
         for char in (raw or "")[: MAX_QUERY_LENGTH * 4]
     )
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_LENGTH:
+        # Cut at a word boundary, so the last word is not a fragment that matches nothing.
+        text = text[: MAX_QUERY_LENGTH + 1].rsplit(" ", 1)[0][:MAX_QUERY_LENGTH]
+    return text.strip()
 
 
 def uses_full_text_search() -> bool:
     return connection.vendor == "postgresql"
 
 
-def search_articles(
-    query: str, *, language: str, category: Category | None = None
-) -> ArticleQuerySet:
-    """Public articles in `language` matching `query`, best first.
+def ranked_ids(query: str, *, language: str, category: Category | None = None) -> list[int]:
+    """The ids of the public articles in `language` matching `query`, best first, at
+    most MAX_RESULTS. One query; an empty query (see clean_query) finds nothing.
 
-    `query` is a cleaned query (clean_query); an empty one finds nothing. The result is
-    lazily evaluated: paginate it, then call add_snippets() on the page.
+    The ids, not the articles: the count for the pages is their number, and only the
+    page's articles are then loaded, with their snippets (page_articles).
     """
-    articles = Article.objects.published().in_language(language).for_cards()
-    if category is not None:
-        articles = articles.filter(categories=category)
     if not query:
-        return articles.none()
+        return []
+    articles = Article.objects.published().in_language(language)
+    if category is not None:
+        # A semi-join on the link table: the planner then never builds a hash of whole
+        # article rows (search vectors included) to join the category.
+        in_category = Article.categories.through.objects.filter(category=category)
+        articles = articles.filter(pk__in=in_category.values("article_id"))
     if uses_full_text_search():
         return _full_text(articles, query, language)
     return _substring(articles, query)
 
 
-def _full_text(articles: ArticleQuerySet, query: str, language: str) -> ArticleQuerySet:
-    config = Language(language).search_config
-    # websearch syntax: quotes for phrases, "or", "-" to exclude; never a syntax error.
-    search_query = SearchQuery(query, config=config, search_type="websearch")
-    return (
-        articles.filter(search_vector=search_query)
-        .annotate(
-            rank=SearchRank(F("search_vector"), search_query),
-            # Computed after the sort and limit: only for the page's articles.
+def page_articles(ids: list[int], query: str, *, language: str) -> list[Article]:
+    """The articles for one page of `ids`, in that order, each with a `snippet`.
+    Two queries: the articles with their photos and snippets, their categories."""
+    if not ids:
+        return []
+    articles = Article.objects.filter(pk__in=ids).for_cards()
+    if uses_full_text_search():
+        config = Language(language).search_config
+        articles = articles.annotate(
             headline=SearchHeadline(
                 Concat("lead", Value("\n"), "body", output_field=TextField()),
-                search_query,
+                _search_query(query, config),
                 config=config,
                 start_sel=_START,
                 stop_sel=_STOP,
@@ -91,10 +99,38 @@ def _full_text(articles: ArticleQuerySet, query: str, language: str) -> ArticleQ
                 min_words=15,
                 max_fragments=2,
                 fragment_delimiter=" … ",
-            ),
+            )
         )
-        .order_by("-rank", "-published_at", "-pk")
+    by_id = {article.pk: article for article in articles}
+    found = [by_id[pk] for pk in ids if pk in by_id]
+    add_snippets(found, query)
+    return found
+
+
+def _search_query(query: str, config: str) -> SearchQuery:
+    # websearch syntax: quotes for phrases, "or", "-" to exclude; never a syntax error.
+    return SearchQuery(query, config=config, search_type="websearch")
+
+
+def _full_text(articles: ArticleQuerySet, query: str, language: str) -> list[int]:
+    """Rank the newest MAX_RESULTS matches, best first, newest first among equals.
+
+    Ranking reads each candidate's vector from the table, so a word found in most
+    articles ("university") would read most of the table on every search. The newest
+    MAX_RESULTS matches bound that (bench/search.py): for news little is lost, since a
+    reader after an old story adds a word. The planner walks the newest-first index for
+    common words and uses the GIN index for rare ones; ts_rank runs only on the
+    candidates, and the final order is a sort of at most MAX_RESULTS pairs here.
+    """
+    search_query = _search_query(query, Language(language).search_config)
+    candidates = (
+        articles.filter(search_vector=search_query)
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
+        .order_by("-published_at", "-pk")
+        .values_list("pk", "rank")[:MAX_RESULTS]
     )
+    # sorted() is stable: equal ranks keep the newest first.
+    return [pk for pk, _rank in sorted(candidates, key=lambda pair: -pair[1])]
 
 
 def _words(query: str) -> list[str]:
@@ -102,15 +138,15 @@ def _words(query: str) -> list[str]:
     return [word for word in words if word][:MAX_FALLBACK_WORDS]
 
 
-def _substring(articles: ArticleQuerySet, query: str) -> ArticleQuerySet:
+def _substring(articles: ArticleQuerySet, query: str) -> list[int]:
     words = _words(query)
     if not words:
-        return articles.none()
+        return []
     for word in words:
         articles = articles.filter(
             Q(title__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
         )
-    return articles.newest_first()
+    return list(articles.newest_first().values_list("pk", flat=True)[:MAX_RESULTS])
 
 
 def add_snippets(articles: Iterable[Article], query: str) -> None:

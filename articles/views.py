@@ -170,16 +170,17 @@ def search_view(request: HttpRequest) -> HttpResponse:
 
     Any input gives a normal page: an empty or unusable query shows the form, an unknown
     category searches all, a page number out of range shows the last page. Four queries:
-    the categories, the count, the page and the page's categories.
+    the categories, the ranked ids, the page's articles and their categories.
     """
     query = search.clean_query(request.GET.get("q"))
     categories = list(Category.objects.all())
     wanted = request.GET.get("category", "")
     category = next((c for c in categories if c.slug == wanted), None)
-    results = search.search_articles(query, language=translation.get_language(), category=category)
-    page = Paginator(results, PublishedArticlesMixin.paginate_by).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
-    search.add_snippets(page.object_list, query)
+    ids = search.ranked_ids(query, language=translation.get_language(), category=category)
+    page = Paginator(ids, PublishedArticlesMixin.paginate_by).get_page(request.GET.get("page"))
+    page.object_list = search.page_articles(
+        list(page.object_list), query, language=translation.get_language()
+    )
     kept = {"q": query, **({"category": category.slug} if category else {})}
     return render(
         request,
@@ -196,6 +197,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
                 page.number, on_each_side=2, on_ends=1
             ),
             "page_query": urlencode(kept) if query else "",
+            "capped": len(ids) >= search.MAX_RESULTS,
             "page_meta": metadata.PageMeta(
                 title=gettext("Search the news"),
                 description=gettext("Search the news of %(organization)s.")
