@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import search
 from articles.models import Article, Status
 from articles.search import MAX_QUERY_LENGTH, clean_query, render_headline
 from tests.factories import make_article, make_category
@@ -120,6 +121,19 @@ def test_empty_long_and_odd_queries_give_a_normal_page(client, query):
     assert "<script>alert(1)</script>" not in response.text
     assert 'name="q"' in response.text
     assert Article.objects.count() == 1
+
+
+def test_a_search_finds_at_most_the_newest_max_results(client, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    for hours in range(5):
+        make_article(
+            title=f"Lichen survey {hours}", published_at=timezone.now() - timedelta(hours=hours + 1)
+        )
+
+    response = client.get("/en/news/search/", {"q": "lichen"})
+
+    assert sorted(_titles(response)) == ["Lichen survey 0", "Lichen survey 1", "Lichen survey 2"]
+    assert "The newest 3 results for “lichen”" in response.text
 
 
 def test_a_long_query_is_cut_to_a_bounded_length():
