@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .models import Article, ArticleQuerySet, Category, absolute_url
@@ -81,7 +82,9 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article: Article) -> str:
-        return article.lead
+        # Readers take RSS descriptions and Atom summaries (type="html") as HTML; the
+        # lead is plain text, so escape it: "<b>" in a lead is text, not markup.
+        return escape(article.lead)
 
     def item_link(self, article: Article) -> str:
         return article.get_full_url()

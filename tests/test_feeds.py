@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from lxml import etree
 
 from articles.models import Status
 from tests.factories import make_article, make_category, make_photo
@@ -113,6 +114,21 @@ def test_an_item_has_the_lead_its_date_with_time_zone_and_the_hero_photo(client,
     assert enclosure.href == f"{SITE}{article.hero_photo.image.url}"
     assert enclosure.type == "image/jpeg"
     assert int(enclosure.length) == article.hero_photo.image.size > 0
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [("/en/news/feed/", "channel/item/description"), ("/en/news/atom/", "{*}entry/{*}summary")],
+)
+def test_a_lead_is_text_in_feeds_never_markup(client, url, path):
+    make_article(title="Tags in a lead", lead="Use <b>bold</b> & <script>alert(1)</script>")
+
+    response, feed = _parse(client, url)
+    # What a reader gets after XML decoding is HTML: the lead's brackets stay escaped.
+    summary = etree.fromstring(response.content).find(path).text
+
+    assert summary == "Use &lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert "<script" not in feed.entries[0].summary
 
 
 def test_the_category_feed_holds_only_that_category(client, news):
