@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -23,6 +28,32 @@ class Language(models.TextChoices):
     EN = "en", _("English")
     FI = "fi", _("Finnish")
     SV = "sv", _("Swedish")
+
+    @property
+    def search_config(self) -> str:
+        """PostgreSQL's text search configuration for this language: its own stemmer and
+        stop words. The search vector trigger (migration 0002) maps languages the same way."""
+        return {"en": "english", "fi": "finnish", "sv": "swedish"}[self.value]
+
+
+def absolute_url(url: str) -> str:
+    """`url` made absolute with SITE_URL, for feeds, sitemaps, social tags and the API,
+    which must not depend on the host a request happened to use."""
+    if url.startswith(("http://", "https://", "//")):
+        return url
+    return settings.SITE_URL + url
+
+
+class SearchVectorIndex(GinIndex):
+    """A GIN index on PostgreSQL; elsewhere a plain index, so that SQLite (which has no
+    GIN and leaves the search vector empty) can still create and rebuild the table."""
+
+    def create_sql(
+        self, model: type[models.Model], schema_editor: Any, using: str = "", **kwargs: Any
+    ) -> Any:
+        if schema_editor.connection.vendor == "postgresql":
+            return super().create_sql(model, schema_editor, using=using, **kwargs)
+        return models.Index.create_sql(self, model, schema_editor, **kwargs)
 
 
 class SanitizedHTMLField(models.TextField):
@@ -154,6 +185,10 @@ class Photo(models.Model):
     def __str__(self) -> str:
         return self.caption or self.alt_text
 
+    @property
+    def absolute_image_url(self) -> str:
+        return absolute_url(self.image.url)
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -193,6 +228,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def featured_first(self) -> ArticleQuerySet:
         return self.order_by("-featured", "-published_at", "-pk")
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self) -> ArticleQuerySet:
+        # The search vector is for the database's eyes only: never carry it to Python
+        # (kilobytes per row on listing pages), and never write a stale copy back.
+        return super().get_queryset().defer("search_vector")
 
 
 class TaggedArticle(TaggedItemBase):
@@ -324,8 +366,13 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     modified_at = models.DateTimeField(_("last modified"), auto_now=True)
+    # Title (weight A), lead (B) and body (C) in the article language's own text search
+    # configuration. Written by a PostgreSQL trigger (migration 0002), so every path
+    # that writes articles, bulk inserts and QuerySet.update() included, keeps it
+    # current; always empty on SQLite, whose search falls back to substring matching.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -364,6 +411,8 @@ class Article(models.Model):
                 name="article_public_newest_idx",
                 condition=Q(status="published"),
             ),
+            # Full-text search: search_vector @@ query (articles.search).
+            SearchVectorIndex(fields=["search_vector"], name="article_search_vector_idx"),
         ]
 
     def __str__(self) -> str:
@@ -372,11 +421,36 @@ class Article(models.Model):
     def save(self, *args, **kwargs) -> None:
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            previous = self._stored_address()
+            super().save(*args, **kwargs)
+            self._remember_old_address(previous)
 
     def get_absolute_url(self) -> str:
         with translation.override(self.language):
             return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def _stored_address(self) -> dict[str, str] | None:
+        """The slug and language as stored, when they may be public: one query on
+        saving an existing published article, none otherwise."""
+        if self._state.adding or self.pk is None:
+            return None
+        return (
+            Article.objects.filter(pk=self.pk, status=Status.PUBLISHED)
+            .values("slug", "language")
+            .first()
+        )
+
+    def _remember_old_address(self, previous: dict[str, str] | None) -> None:
+        """Keep a published article's old address working after its slug changes
+        (ArticleSlugRedirect); an address in use again is no longer a redirect."""
+        ArticleSlugRedirect.objects.filter(language=self.language, old_slug=self.slug).delete()
+        if previous and (previous["slug"], previous["language"]) != (self.slug, self.language):
+            ArticleSlugRedirect.objects.update_or_create(
+                language=previous["language"],
+                old_slug=previous["slug"],
+                defaults={"article": self},
+            )
 
     def clean(self) -> None:
         errors = {}
@@ -411,6 +485,34 @@ class Article(models.Model):
         if self.hero_caption:
             return self.hero_caption
         return self.hero_photo.caption if self.hero_photo else ""
+
+    @property
+    def meta_title(self) -> str:
+        """For search engines and link previews: the SEO title, else the title."""
+        return self.seo_title or self.title
+
+    @property
+    def meta_description(self) -> str:
+        return self.seo_description or self.lead
+
+    @property
+    def share_photo(self) -> Photo | None:
+        """The photo for link previews: the social image, else the hero photo."""
+        return self.social_image or self.hero_photo
+
+    @property
+    def last_modified(self) -> datetime | None:
+        """When the public page last changed: an edit, or going public on schedule."""
+        moments = [moment for moment in (self.published_at, self.modified_at) if moment]
+        return max(moments, default=None)
+
+    @property
+    def date_modified(self) -> datetime | None:
+        """The editorial 'Updated' time when there is one, else the publish time."""
+        return self.updated_at if self.was_updated else self.published_at
+
+    def get_full_url(self) -> str:
+        return absolute_url(self.get_absolute_url())
 
     @property
     def was_updated(self) -> bool:
@@ -456,6 +558,35 @@ class Article(models.Model):
         cards = manual + fill
         models.prefetch_related_objects(cards, "categories")
         return cards
+
+
+class ArticleSlugRedirect(models.Model):
+    """An address a published article had before its slug changed; the article page
+    answers it with a permanent redirect to the current address."""
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="slug_redirects",
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    old_slug = models.SlugField(_("old slug"), max_length=200)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("old article address")
+        verbose_name_plural = _("old article addresses")
+        constraints = [
+            # Also the index for the article page's fallback lookup (language, slug).
+            models.UniqueConstraint(
+                fields=["language", "old_slug"], name="article_slug_redirect_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"/{self.language}/…/{self.old_slug}/ → {self.article}"
 
 
 class GalleryPhoto(models.Model):

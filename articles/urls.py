@@ -1,12 +1,18 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.ArticleIndexView.as_view(), name="index"),
+    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
+    path("atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
+    path("search/", views.search_view, name="search"),
     path("category/<slug:slug>/", views.CategoryArticlesView.as_view(), name="category"),
+    path("category/<slug:slug>/feed/", feeds.CategoryArticlesFeed(), name="category-feed"),
+    path("category/<slug:slug>/atom/", feeds.CategoryArticlesAtomFeed(), name="category-atom"),
     path("tag/<slug:slug>/", views.TagArticlesView.as_view(), name="tag"),
+    # Last: every fixed route above is a reserved slug (models.RESERVED_SLUGS).
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

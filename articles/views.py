@@ -5,17 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.core.paginator import Paginator
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from .models import Article, ArticleQuerySet, Category
+from . import metadata, search
+from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category
 
 
 def language_redirect(request: HttpRequest) -> HttpResponseRedirect:
@@ -86,7 +95,17 @@ class ArticleIndexView(PublishedArticlesMixin, ListView):
         context["page_range"] = page.paginator.get_elided_page_range(
             page.number, on_each_side=2, on_ends=1
         )
+        context.setdefault("page_meta", self.get_page_meta())
         return context
+
+    def get_page_meta(self) -> metadata.PageMeta:
+        return metadata.PageMeta(
+            title=str(self.heading),
+            description=gettext(
+                "News from %(organization)s: studies, research, cooperation and university life."
+            )
+            % {"organization": settings.ORGANIZATION_NAME},
+        )
 
 
 class CategoryArticlesView(ArticleIndexView):
@@ -102,6 +121,18 @@ class CategoryArticlesView(ArticleIndexView):
             category=self.category, heading=self.category.name, **kwargs
         )
 
+    def get_page_meta(self) -> metadata.PageMeta:
+        name = self.category.name
+        return metadata.PageMeta(
+            title=name,
+            description=self.category.description
+            or gettext("News in the category %(name)s.") % {"name": name},
+            breadcrumbs=[
+                metadata.news_crumb(),
+                metadata.Crumb(name, self.category.get_absolute_url()),
+            ],
+        )
+
 
 class TagArticlesView(ArticleIndexView):
     template_name = "articles/tag.html"
@@ -112,6 +143,16 @@ class TagArticlesView(ArticleIndexView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(tag=self.tag, heading=self.tag.name, **kwargs)
+
+    def get_page_meta(self) -> metadata.PageMeta:
+        return metadata.PageMeta(
+            title=self.tag.name,
+            description=gettext("News tagged %(name)s.") % {"name": self.tag.name},
+            breadcrumbs=[
+                metadata.news_crumb(),
+                metadata.Crumb(self.tag.name, reverse("articles:tag", args=[self.tag.slug])),
+            ],
+        )
 
 
 class ArticleDetailView(PublishedArticlesMixin, DetailView):
@@ -126,6 +167,24 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
             .prefetch_related("categories", "tags", "gallery__photo", "contacts")
         )
 
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An address the article had before its slug changed: one more query.
+            moved = (
+                ArticleSlugRedirect.objects.filter(
+                    language=translation.get_language(),
+                    old_slug=kwargs["slug"],
+                    article__in=Article.objects.published(),
+                )
+                .select_related("article")
+                .first()
+            )
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         article: Article = self.object
         translations = article.public_translations()
@@ -136,5 +195,66 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
             related_articles=article.related_articles(),
             translations=translations,
             alternates=alternates,
+            page_meta=metadata.article_meta(article),
+            structured_data=metadata.news_article(article),
             **kwargs,
         )
+
+
+def search_view(request: HttpRequest) -> HttpResponse:
+    """`/<lang>/news/search/?q=…&category=…`: ranked results with highlighted snippets.
+
+    Any input gives a normal page: an empty or unusable query shows the form, an unknown
+    category searches all, a page number out of range shows the last page. Four queries:
+    the categories, the ranked ids, the page's articles and their categories.
+    """
+    query = search.clean_query(request.GET.get("q"))
+    categories = list(Category.objects.all())
+    wanted = request.GET.get("category", "")
+    category = next((c for c in categories if c.slug == wanted), None)
+    ids = search.ranked_ids(query, language=translation.get_language(), category=category)
+    page = Paginator(ids, PublishedArticlesMixin.paginate_by).get_page(request.GET.get("page"))
+    page.object_list = search.page_articles(
+        list(page.object_list), query, language=translation.get_language()
+    )
+    kept = {"q": query, **({"category": category.slug} if category else {})}
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "query": query,
+            "categories": categories,
+            "category": category,
+            "articles": page.object_list,
+            "page_obj": page,
+            "paginator": page.paginator,
+            "is_paginated": page.has_other_pages(),
+            "page_range": page.paginator.get_elided_page_range(
+                page.number, on_each_side=2, on_ends=1
+            ),
+            "page_query": urlencode(kept) if query else "",
+            "capped": len(ids) >= search.MAX_RESULTS,
+            "page_meta": metadata.PageMeta(
+                title=gettext("Search the news"),
+                description=gettext("Search the news of %(organization)s.")
+                % {"organization": settings.ORGANIZATION_NAME},
+                breadcrumbs=[
+                    metadata.news_crumb(),
+                    metadata.Crumb(gettext("Search"), reverse("articles:search")),
+                ],
+            ),
+        },
+    )
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """`/robots.txt`: everything public may be crawled but the admin and the search
+    results; the sitemap's address is absolute, as the protocol requires."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/news/search/" for code, _name in settings.LANGUAGES),
+        "",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

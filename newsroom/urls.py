@@ -1,15 +1,27 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from articles import api
 from articles import views as article_views
+from articles.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", article_views.language_redirect, name="root"),
     path("language/<str:language>/", article_views.choose_language, name="choose_language"),
     path("admin/", admin.site.urls),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "articles/sitemap.xml"},
+        name="sitemap",
+    ),
+    path("robots.txt", article_views.robots_txt, name="robots-txt"),
+    path("api/v1/articles/", api.article_list, name="api-article-list"),
+    path("api/v1/articles/<int:pk>/", api.article_detail, name="api-article-detail"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -14,3 +14,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_runtest_setup(item):
+    """Tests marked `postgres` run only in the PostgreSQL pass of bin/test; in the SQLite
+    pass they are skipped (and run for real in the next pass)."""
+    if item.get_closest_marker("postgres"):
+        from django.conf import settings
+
+        if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+            pytest.skip("needs PostgreSQL: runs in bin/test's PostgreSQL pass")

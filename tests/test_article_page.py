@@ -132,8 +132,12 @@ def test_share_block_copies_the_absolute_url_and_has_plain_links(client, article
     assert '<p class="share__status" role="status"></p>' in page
     assert "mailto:?subject=" in page
     assert "linkedin.com/sharing/share-offsite/?url=http%3A%2F%2Ftestserver" in page
-    # No third-party scripts: the only script is our own.
-    scripts = [attrs.get("src") for tag, attrs in _outline(page) if tag == "script"]
+    # No third-party scripts: the only script is our own (JSON-LD is data, not code).
+    scripts = [
+        attrs.get("src")
+        for tag, attrs in _outline(page)
+        if tag == "script" and attrs.get("type") != "application/ld+json"
+    ]
     assert scripts == ["/static/js/share.js"]
 
 

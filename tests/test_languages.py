@@ -93,7 +93,12 @@ def site(request) -> Callable[[str], Site]:
             categories=[category],
             tags=[text["tag"]],
         )
-        GalleryPhoto.objects.create(article=article, photo=make_photo(credit=text["credit"]))
+        GalleryPhoto.objects.create(
+            article=article,
+            photo=make_photo(
+                alt_text=text["lead"], caption=text["titles"][1], credit=text["credit"]
+            ),
+        )
         MediaContact.objects.create(
             article=article, name=text["contact"][0], title=text["contact"][1], phone="+358 50 1"
         )
@@ -123,6 +128,11 @@ PAGE_TYPES: dict[str, Callable[[Site], str]] = {
     "category": lambda site: site.category.get_absolute_url(),
     "tag": lambda site: reverse("articles:tag", kwargs={"slug": CONTENT[site.language]["tag"]}),
     "not-found": lambda site: _index(site) + "no-such-story/",
+    "search": lambda site: (
+        reverse("articles:search") + "?q=" + CONTENT[site.language]["titles"][0].split()[0]
+    ),
+    "search-empty": lambda site: reverse("articles:search"),
+    "search-no-results": lambda site: reverse("articles:search") + "?q=zzzzqqq",
 }
 
 

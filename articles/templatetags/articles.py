@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
+from ..metadata import OG_LOCALES
 from ..sanitize import sanitize_html
 
 register = template.Library()
@@ -49,3 +53,23 @@ def language_switcher(context: template.Context) -> dict[str, Any]:
             }
         )
     return {"links": links}
+
+
+# What json.dumps leaves that could end a <script> element or start a comment in it.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data: Any) -> SafeString:
+    """`data` as a JSON-LD <script> element, escaped like Django's json_script so that
+    no text in it (a headline with '</script>') can close the element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 – escaped just above
+    )
+
+
+@register.filter
+def og_locale(language: str) -> str:
+    return OG_LOCALES.get((language or "")[:2], "en_GB")

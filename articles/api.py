@@ -1,0 +1,222 @@
+"""A read-only JSON API of the public articles, for syndication to department sites.
+
+    GET /api/v1/articles/?language=fi&category=research&tag=climate
+                          &updated_since=2026-11-01T00:00:00Z&page=2&page_size=50
+    GET /api/v1/articles/<id>/
+
+Only Article.objects.published(). Links and image addresses are absolute (SITE_URL).
+A bad filter value is a 400 with {"error": "…"}; an unknown or non-public article, or
+a page past the end, a 404. Queries are constant per request: the count, the page, its
+categories, its tags, and the page's translations (plus the category filter's lookup).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Q
+from django.http import HttpRequest, JsonResponse, QueryDict
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.http import urlencode
+from django.views.decorators.http import require_safe
+
+from .models import Article, ArticleQuerySet, Category, Photo, absolute_url
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+class BadFilter(ValueError):
+    """A query parameter the API cannot use; its message is shown to the caller."""
+
+
+def _response(data: dict[str, Any], status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    # Public, read-only data: department sites may fetch it from the browser too.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _error(message: str, status: int = 400) -> JsonResponse:
+    return _response({"error": message}, status=status)
+
+
+def _public_articles() -> ArticleQuerySet:
+    return (
+        Article.objects.published()
+        .select_related("hero_photo")
+        .prefetch_related("categories", "tags")
+        .newest_first()
+    )
+
+
+@require_safe
+def article_list(request: HttpRequest) -> JsonResponse:
+    try:
+        articles = _filtered(_public_articles(), request.GET)
+        page_number = _positive_int(request.GET, "page", 1)
+        page_size = _positive_int(request.GET, "page_size", PAGE_SIZE)
+    except BadFilter as error:
+        return _error(str(error))
+    if page_size > MAX_PAGE_SIZE:
+        return _error(f"page_size must be at most {MAX_PAGE_SIZE}.")
+    paginator = Paginator(articles, page_size)
+    try:
+        page = paginator.page(page_number)
+    except EmptyPage:
+        return _error(f"There is no page {page_number}; there are {paginator.num_pages}.", 404)
+    items = list(page.object_list)
+    translations = _translations_of(items)
+    return _response(
+        {
+            "count": paginator.count,
+            "next": _page_link(request, page.next_page_number()) if page.has_next() else None,
+            "previous": (
+                _page_link(request, page.previous_page_number()) if page.has_previous() else None
+            ),
+            "results": [_article_data(article, translations) for article in items],
+        }
+    )
+
+
+@require_safe
+def article_detail(request: HttpRequest, pk: int) -> JsonResponse:
+    article = _public_articles().filter(pk=pk).first()
+    if article is None:
+        return _error(f"No public article has the id {pk}.", 404)
+    return _response(_article_data(article, _translations_of([article])))
+
+
+def _filtered(articles: ArticleQuerySet, params: QueryDict) -> ArticleQuerySet:
+    if language := params.get("language"):
+        codes = [code for code, _name in settings.LANGUAGES]
+        if language not in codes:
+            raise BadFilter(f"language must be one of {', '.join(codes)}, not {language!r}.")
+        articles = articles.in_language(language)
+    if slug := params.get("category"):
+        category = Category.objects.filter(slug=slug).first()
+        if category is None:
+            raise BadFilter(f"There is no category {slug!r}.")
+        articles = articles.filter(categories=category)
+    if tag := params.get("tag"):
+        # Tags come and go with the news: an unused one is an empty list, not an error.
+        articles = articles.filter(tags__slug=tag)
+    if raw := params.get("updated_since"):
+        since = _moment(raw)
+        # Changed since, or gone public since (a scheduled article).
+        articles = articles.filter(Q(modified_at__gte=since) | Q(published_at__gte=since))
+    return articles
+
+
+def _moment(raw: str) -> datetime:
+    """An ISO 8601 date or date-time; without an offset, in the site's time zone."""
+    # An unencoded "+02:00" arrives as " 02:00": take it as the offset it was meant to be.
+    raw = raw.strip().replace(" ", "+")
+    try:
+        moment = parse_datetime(raw)
+        if moment is None and (day := parse_date(raw)) is not None:
+            moment = datetime(day.year, day.month, day.day)
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise BadFilter(
+            f"updated_since must be an ISO 8601 date or time such as 2026-11-01 or "
+            f"2026-11-01T08:00:00+02:00, not {raw!r}."
+        )
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+def _positive_int(params: QueryDict, name: str, default: int) -> int:
+    raw = params.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise BadFilter(f"{name} must be a whole number of 1 or more, not {raw!r}.")
+    return int(raw)
+
+
+def _page_link(request: HttpRequest, number: int) -> str:
+    params = request.GET.copy()
+    params["page"] = str(number)
+    return absolute_url(f"{request.path}?{urlencode(sorted(params.items()))}")
+
+
+def _translations_of(articles: list[Article]) -> dict[int, list[Article]]:
+    """The public articles of these articles' stories, by story. One query."""
+    roots = {article.translation_of_id or article.pk for article in articles}
+    if not roots:
+        return {}
+    stories: dict[int, list[Article]] = defaultdict(list)
+    for other in (
+        Article.objects.published()
+        .filter(Q(pk__in=roots) | Q(translation_of_id__in=roots))
+        .only("pk", "slug", "language", "translation_of_id")
+    ):
+        stories[other.translation_of_id or other.pk].append(other)
+    return stories
+
+
+def _api_url(article: Article) -> str:
+    return absolute_url(reverse("api-article-detail", kwargs={"pk": article.pk}))
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return timezone.localtime(moment).isoformat() if moment else None
+
+
+def _photo_data(photo: Photo | None, caption: str) -> dict[str, Any] | None:
+    if photo is None or not photo.image:
+        return None
+    return {
+        "url": photo.absolute_image_url,
+        "width": photo.width,
+        "height": photo.height,
+        "alt_text": photo.alt_text,
+        "caption": caption,
+        "credit": photo.credit,
+        # Resized versions, {"width", "height", "format", "url"} each, once the image
+        # renditions land; the original above is always there.
+        "renditions": [],
+    }
+
+
+def _article_data(article: Article, stories: dict[int, list[Article]]) -> dict[str, Any]:
+    story = stories.get(article.translation_of_id or article.pk, [])
+    with translation.override(article.language):  # category names in its language
+        categories = [
+            {"slug": category.slug, "name": category.name} for category in article.categories.all()
+        ]
+    return {
+        "id": article.pk,
+        "url": article.get_full_url(),
+        "api_url": _api_url(article),
+        "language": article.language,
+        "slug": article.slug,
+        "title": article.title,
+        "lead": article.lead,
+        "body_html": article.body,
+        "byline": article.byline,
+        "featured": article.featured,
+        "published_at": _iso(article.published_at),
+        "updated_at": _iso(article.updated_at if article.was_updated else None),
+        "modified_at": _iso(article.last_modified),
+        "categories": categories,
+        "tags": sorted(tag.name for tag in article.tags.all()),
+        "hero_photo": _photo_data(article.hero_photo, article.caption),
+        "translations": [
+            {
+                "language": other.language,
+                "id": other.pk,
+                "url": other.get_full_url(),
+                "api_url": _api_url(other),
+            }
+            for other in sorted(story, key=lambda other: other.language)
+            if other.pk != article.pk
+        ],
+    }

@@ -1,0 +1,174 @@
+"""What a page tells search engines and link previews about itself.
+
+Views build a PageMeta; templates/includes/page_meta.html turns it into the meta
+description, Open Graph and Twitter card tags, and templates/includes/breadcrumbs.html
+into the visible trail. The JSON-LD (NewsArticle, BreadcrumbList) is built here as plain
+data and written by the `json_ld` filter, which escapes it for a <script> element. All
+addresses are absolute from SITE_URL. No queries: callers pass what they have loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Article, Photo, absolute_url
+
+# Open Graph wants a territory; Finland's for Finnish and Swedish.
+OG_LOCALES = {"en": "en_GB", "fi": "fi_FI", "sv": "sv_FI"}
+DEFAULT_IMAGE = "img/social-default.png"
+DEFAULT_IMAGE_SIZE = (1200, 630)
+LOGO = "img/logo.png"
+LOGO_SIZE = (512, 512)
+
+
+@dataclass(frozen=True)
+class Crumb:
+    name: str
+    path: str
+
+    @property
+    def url(self) -> str:
+        return absolute_url(self.path)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Title and description for search results and previews, the preview image, and
+    the breadcrumb trail (the current page last)."""
+
+    title: str
+    description: str
+    photo: Photo | None = None
+    type: str = "website"
+    breadcrumbs: list[Crumb] = field(default_factory=list)
+
+    @property
+    def image_url(self) -> str:
+        if self.photo is not None and self.photo.image:
+            return self.photo.absolute_image_url
+        return absolute_url(static(DEFAULT_IMAGE))
+
+    @property
+    def image_width(self) -> int:
+        return self.photo.width if self.photo is not None else DEFAULT_IMAGE_SIZE[0]
+
+    @property
+    def image_height(self) -> int:
+        return self.photo.height if self.photo is not None else DEFAULT_IMAGE_SIZE[1]
+
+    @property
+    def image_alt(self) -> str:
+        if self.photo is not None:
+            return self.photo.alt_text
+        return settings.SITE_NAME
+
+    @property
+    def breadcrumb_list(self) -> dict[str, Any] | None:
+        """schema.org BreadcrumbList, when there is a trail of two or more."""
+        if len(self.breadcrumbs) < 2:
+            return None
+        return {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {"@type": "ListItem", "position": position, "name": crumb.name, "item": crumb.url}
+                for position, crumb in enumerate(self.breadcrumbs, start=1)
+            ],
+        }
+
+
+def news_crumb() -> Crumb:
+    return Crumb(_("News"), reverse("articles:index"))
+
+
+def article_meta(article: Article) -> PageMeta:
+    """Uses the article's prefetched categories and its hero and social photos."""
+    crumbs = [news_crumb()]
+    categories = list(article.categories.all())
+    if categories:
+        crumbs.append(Crumb(categories[0].name, categories[0].get_absolute_url()))
+    crumbs.append(Crumb(article.title, article.get_absolute_url()))
+    return PageMeta(
+        title=article.meta_title,
+        description=article.meta_description,
+        photo=article.share_photo,
+        type="article",
+        breadcrumbs=crumbs,
+    )
+
+
+def _image_object(photo: Photo, caption: str) -> dict[str, Any]:
+    return {
+        "@type": "ImageObject",
+        "url": photo.absolute_image_url,
+        "width": photo.width,
+        "height": photo.height,
+        **({"caption": caption} if caption else {}),
+        **({"creditText": photo.credit} if photo.credit else {}),
+    }
+
+
+def publisher() -> dict[str, Any]:
+    """The university, as schema.org's EducationalOrganization with its logo."""
+    return {
+        "@type": "EducationalOrganization",
+        "name": settings.ORGANIZATION_NAME,
+        "url": settings.SITE_URL + "/",
+        "logo": {
+            "@type": "ImageObject",
+            "url": absolute_url(static(LOGO)),
+            "width": LOGO_SIZE[0],
+            "height": LOGO_SIZE[1],
+        },
+    }
+
+
+def news_article(article: Article) -> dict[str, Any]:
+    """schema.org NewsArticle for the article page. The byline is the author when
+    there is one, else the university itself."""
+    images = {}
+    if article.hero_photo:  # with the caption the page shows under it
+        images[article.hero_photo.pk] = _image_object(article.hero_photo, article.caption)
+    if article.social_image:
+        images.setdefault(article.social_image.pk, _image_object(article.social_image, ""))
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": article.get_full_url()},
+        "url": article.get_full_url(),
+        "headline": article.title[:110],
+        "description": article.meta_description,
+        "inLanguage": article.language,
+        "datePublished": _local_iso(article.published_at),
+        "dateModified": _local_iso(article.date_modified),
+        "author": (
+            {"@type": "Person", "name": _byline_name(article.byline)}
+            if article.byline
+            else {"@type": "EducationalOrganization", "name": settings.ORGANIZATION_NAME}
+        ),
+        "publisher": publisher(),
+        "articleSection": [category.name for category in article.categories.all()],
+        "keywords": [tag.name for tag in article.tags.all()],
+    }
+    if images:
+        data["image"] = list(images.values())
+    return {key: value for key, value in data.items() if value not in (None, [], "")}
+
+
+def _local_iso(moment: datetime | None) -> str | None:
+    """ISO 8601 in the site's time zone, as the page's own <time> elements show it."""
+    return timezone.localtime(moment).isoformat() if moment else None
+
+
+def _byline_name(byline: str) -> str:
+    """'Text: Anna Virtanen' → 'Anna Virtanen': the person, without the label."""
+    label, separator, name = byline.partition(":")
+    return name.strip() if separator and name.strip() and len(label) <= 20 else byline
