@@ -6,8 +6,11 @@ from django.views.static import serve
 
 from articles import views as article_views
 
+from .health import healthz
+
 urlpatterns = [
     path("", article_views.language_redirect, name="root"),
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
 
