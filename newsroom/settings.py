@@ -176,8 +176,8 @@ STORAGES = {
         )
     },
 }
-# Hashed file names never change, so WhiteNoise lets browsers keep them for a year.
-WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 60 * 60 * 24 * 365)
+# WhiteNoise serves the hashed names collectstatic writes (and their gzipped
+# versions) with a far-future, immutable Cache-Control; unhashed names for a minute.
 
 # Media on S3-compatible object storage (several web containers share one library):
 # setting a bucket switches uploads to django-storages, installed with
@@ -276,9 +276,9 @@ LOGGING = {
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
-            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-            "timestamp": False,
+            "format": "%(levelname)s %(name)s %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC
         },
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },

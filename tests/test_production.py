@@ -2,8 +2,13 @@
 
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -136,3 +141,68 @@ def test_healthz_answers_503_and_logs_json_when_the_database_is_down():
     assert failure["level"] == "ERROR"
     assert failure["message"].startswith("Health check failed: the database does not answer")
     assert "time" in failure
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    # Only ever the local test server's http:// address.
+    request = urllib.request.Request(url, headers={"Host": "news.example.edu", **headers})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_gunicorn_serves_the_site_and_compressed_far_future_static_files(tmp_path):
+    """The image's steps, run here: collectstatic, migrate, gunicorn with its config."""
+    env = {
+        **PRODUCTION,
+        "DJANGO_HTTPS": "0",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    for step in (["collectstatic", "--noinput"], ["migrate", "--noinput"]):
+        done = _run("manage.py", *step, **env)
+        assert done.returncode == 0, done.stderr
+    port = _free_port()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "newsroom.wsgi"],
+        cwd=PROJECT,
+        env={**clean, **env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                status, _headers, _body = _get(f"{base}/healthz")
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert status == 200
+
+        status, headers, body = _get(f"{base}/en/news/")
+        assert status == 200
+        stylesheet = re.search(rb'href="(/static/css/site\.[0-9a-f]{12}\.css)"', body)
+        assert stylesheet, "pages link the hashed stylesheet from collectstatic"
+
+        status, headers, _body = _get(base + stylesheet[1].decode(), **{"Accept-Encoding": "gzip"})
+        assert status == 200
+        assert headers["Content-Encoding"] == "gzip"
+        assert "immutable" in headers["Cache-Control"]
+        assert "max-age=315360000" in headers["Cache-Control"]
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    access = [json.loads(line) for line in output.splitlines() if '"gunicorn.access"' in line]
+    assert any("GET /en/news/" in line["message"] for line in access), output
