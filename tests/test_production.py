@@ -206,3 +206,31 @@ def test_gunicorn_serves_the_site_and_compressed_far_future_static_files(tmp_pat
         output, _ = server.communicate(timeout=30)
     access = [json.loads(line) for line in output.splitlines() if '"gunicorn.access"' in line]
     assert any("GET /en/news/" in line["message"] for line in access), output
+
+
+_STORAGE_PROBE = """
+import django, json
+django.setup()
+from django.conf import settings
+print(json.dumps({"storage": settings.STORAGES["default"], "serve_media": settings.SERVE_MEDIA,
+                  "img": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]}))
+"""
+
+
+def test_a_bucket_name_switches_media_to_s3_compatible_storage():
+    result = _run(
+        "-c",
+        _STORAGE_PROBE,
+        **PRODUCTION,
+        DJANGO_SETTINGS_MODULE="newsroom.settings",
+        AWS_STORAGE_BUCKET_NAME="newsroom-media",
+        AWS_S3_ENDPOINT_URL="https://s3.eu-north.example.com",
+    )
+
+    assert result.returncode == 0, result.stderr
+    probe = json.loads(result.stdout.splitlines()[-1])
+    assert probe["storage"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert probe["storage"]["OPTIONS"]["bucket_name"] == "newsroom-media"
+    assert probe["serve_media"] is False
+    # Photos from the bucket are allowed by the Content-Security-Policy.
+    assert "https://s3.eu-north.example.com" in probe["img"]
