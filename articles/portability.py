@@ -513,12 +513,17 @@ class _Importer:
             query = Q()
             for key in chunk:
                 query |= key
-            for article in Article.objects.filter(query):
+            # What _links compares comes prefetched: a handful of queries per 500
+            # articles rather than several per article.
+            for article in Article.objects.filter(query).prefetch_related(
+                "categories", "tags", "gallery", "related_links", "contacts"
+            ):
                 existing[(article.language, article.slug)] = article
         users = {u.get_username(): u for u in get_user_model().objects.all()}
 
         # First every article itself, then the links between them.
         touched: dict[tuple[str, str], bool] = {}
+        fresh: set[tuple[str, str]] = set()  # created just now: no links to compare
         for number, row in enumerate(rows, 1):
             key = (row["language"], row["slug"])
             article = existing.get(key) or Article()
@@ -536,12 +541,14 @@ class _Importer:
             self._save("articles", article, row, changed)
             existing[key] = article
             touched[key] = created or changed
+            if created:
+                fresh.add(key)
             self.progress("articles", number, len(rows))
 
         for row in rows:
             key = (row["language"], row["slug"])
             article = existing[key]
-            changed = self._links(article, row, existing, categories, photos)
+            changed = self._links(article, row, existing, categories, photos, new=key in fresh)
             if changed and not touched[key]:
                 # Counted as unchanged in the first pass; its links changed after all.
                 self.report.unchanged["articles"] -= 1
@@ -554,7 +561,15 @@ class _Importer:
         articles: dict[tuple[str, str], Article],
         categories: dict[str, Category],
         photos: dict[str, Photo],
+        *,
+        new: bool,
     ) -> bool:
+        """Make the article's links match the row; True when anything changed. A new
+        article has none yet, so nothing is read back for it."""
+
+        def current(manager: Any, values: Callable[[Any], Any]) -> list[Any]:
+            return [] if new else [values(item) for item in manager.all()]
+
         changed = False
         original = articles[tuple(row["translation_of"])] if row.get("translation_of") else None
         if article.translation_of_id != (original.pk if original else None):
@@ -562,21 +577,28 @@ class _Importer:
             changed = True
 
         wanted_categories = {categories[slug].pk for slug in row.get("categories", [])}
-        if set(article.categories.values_list("pk", flat=True)) != wanted_categories:
-            article.categories.set(wanted_categories)
+        if set(current(article.categories, lambda c: c.pk)) != wanted_categories:
+            if new:
+                article.categories.add(*wanted_categories)
+            else:
+                article.categories.set(wanted_categories)
             changed = True
 
         wanted_tags = sorted(row.get("tags", []), key=str.lower)
-        if sorted(article.tags.names(), key=str.lower) != wanted_tags:
-            article.tags.set(wanted_tags)
+        if sorted(current(article.tags, lambda t: t.name), key=str.lower) != wanted_tags:
+            if new:
+                article.tags.add(*wanted_tags)
+            else:
+                article.tags.set(wanted_tags)
             changed = True
 
         gallery = [
             (photos[item["photo"]].pk, item.get("caption", ""), item.get("position", 0))
             for item in row.get("gallery", [])
         ]
-        if list(article.gallery.values_list("photo_id", "caption", "position")) != gallery:
-            article.gallery.all().delete()
+        if current(article.gallery, lambda g: (g.photo_id, g.caption, g.position)) != gallery:
+            if not new:
+                article.gallery.all().delete()
             GalleryPhoto.objects.bulk_create(
                 GalleryPhoto(article=article, photo_id=p, caption=c, position=n)
                 for p, c, n in gallery
@@ -587,8 +609,9 @@ class _Importer:
             (articles[tuple(item["article"])].pk, item.get("position", 0))
             for item in row.get("related", [])
         ]
-        if list(article.related_links.values_list("target_id", "position")) != related:
-            article.related_links.all().delete()
+        if current(article.related_links, lambda r: (r.target_id, r.position)) != related:
+            if not new:
+                article.related_links.all().delete()
             RelatedLink.objects.bulk_create(
                 RelatedLink(article=article, target_id=t, position=n) for t, n in related
             )
@@ -601,8 +624,10 @@ class _Importer:
             )
             for item in row.get("contacts", [])
         ]
-        if list(article.contacts.values_list(*contact_fields)) != contacts:
-            article.contacts.all().delete()
+        as_tuple = lambda c: tuple(getattr(c, f) for f in contact_fields)  # noqa: E731
+        if current(article.contacts, as_tuple) != contacts:
+            if not new:
+                article.contacts.all().delete()
             MediaContact.objects.bulk_create(
                 MediaContact(article=article, **dict(zip(contact_fields, values, strict=True)))
                 for values in contacts
