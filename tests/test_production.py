@@ -123,6 +123,27 @@ def _probe(database_url: str) -> tuple[dict, list[dict]]:
     return lines[-1], lines[:-1]
 
 
+_TLS_PROBE = """
+import django, json
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="news.example.edu")
+print(json.dumps({path: client.get(path).status_code for path in ["/healthz", "/en/news/"]}))
+"""
+
+
+def test_behind_tls_pages_redirect_to_https_but_the_health_check_does_not(tmp_path):
+    """Load balancers probe /healthz over plain HTTP inside the network."""
+    db = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    assert _run("manage.py", "migrate", "-v0", **PRODUCTION, DATABASE_URL=db).returncode == 0
+
+    result = _run("-c", _TLS_PROBE, **PRODUCTION, DATABASE_URL=db,
+                  DJANGO_SETTINGS_MODULE="newsroom.settings")  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {"/healthz": 200, "/en/news/": 301}
+
+
 def test_healthz_answers_200_when_the_database_answers(tmp_path):
     outcome, logs = _probe(f"sqlite:///{tmp_path / 'db.sqlite3'}")
 
