@@ -27,6 +27,8 @@ import datetime
 import hashlib
 import json
 import re
+import shutil
+import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -64,6 +66,15 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _stored_sha256(photo: Photo) -> str:
+    """The SHA-256 of a photo's stored file, read in chunks (photos can be large)."""
+    digest = hashlib.sha256()
+    with photo.image.open("rb") as handle:
+        for chunk in handle.chunks():
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _scalar_fields(model: type[models.Model]) -> list[models.Field]:
@@ -123,28 +134,39 @@ def export_news(destination: Path, progress: Progress = _no_progress) -> ExportR
     if destination.exists() and (as_zip or any(destination.iterdir())):
         raise ExportError(f"{destination} already exists; export into a new path.")
     report = ExportReport()
-    files: dict[str, bytes] = {}
+    writer = _Writer(destination, as_zip)
+    try:
+        _export_into(writer, report, progress)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.finish()
+    return report
 
+
+def _export_into(writer: _Writer, report: ExportReport, progress: Progress) -> None:
     photos = []
     photo_keys: dict[int, str] = {}
+    written: set[str] = set()
     all_photos = list(Photo.objects.order_by("pk"))
     for number, photo in enumerate(all_photos, 1):
         try:
-            with photo.image.open("rb") as handle:
-                data = handle.read()
+            digest = _stored_sha256(photo)
+            suffix = (PurePosixPath(photo.image.name).suffix or ".bin").lower()
+            file_name = f"photos/{digest}{suffix}"
+            if digest not in written:
+                written.add(digest)
+                with photo.image.open("rb") as handle:
+                    writer.add_file(file_name, handle.chunks())
+                photos.append(
+                    {"sha256": digest, "file": file_name, "path": photo.image.name}
+                    | _scalars(photo)
+                )
         except OSError as error:
             raise ExportError(
                 f"The file of photo {photo.pk} ({photo.image.name}) cannot be read: {error}."
             ) from error
-        digest = _sha256(data)
         photo_keys[photo.pk] = digest
-        suffix = (PurePosixPath(photo.image.name).suffix or ".bin").lower()
-        file_name = f"photos/{digest}{suffix}"
-        if file_name not in files:
-            files[file_name] = data
-            photos.append(
-                {"sha256": digest, "file": file_name, "path": photo.image.name, **_scalars(photo)}
-            )
         progress("photos", number, len(all_photos))
     report.photos = len(photos)
 
@@ -200,38 +222,81 @@ def export_news(destination: Path, progress: Progress = _no_progress) -> ExportR
         "photos.json": photos,
         "articles.json": articles,
     }
+    checksums = {}
     for name, rows in data.items():
-        files[name] = _json(rows)
+        raw = _json(rows)
+        writer.add_bytes(name, raw)
+        checksums[name] = _sha256(raw)
     manifest = {
         "format": FORMAT,
         "version": VERSION,
         "counts": {name.removesuffix(".json"): len(rows) for name, rows in data.items()},
-        "files": {name: _sha256(files[name]) for name in DATA_FILES},
+        "files": checksums,
     }
-    _write(destination, {"manifest.json": _json(manifest), **files}, as_zip)
-    return report
+    # The manifest last: an export without one is never mistaken for a complete one.
+    writer.add_bytes("manifest.json", _json(manifest))
 
 
-def _write(destination: Path, files: dict[str, bytes], as_zip: bool) -> None:
-    """Write into a temporary sibling first and rename it, so an interrupted export never
-    leaves something that looks complete."""
-    partial = destination.with_name(destination.name + ".partial")
-    try:
-        if as_zip:
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-                for name, data in files.items():
-                    # Photos are compressed already.
-                    method = zipfile.ZIP_STORED if name.startswith("photos/") else None
-                    archive.writestr(name, data, compress_type=method)
-        else:
-            (partial / "photos").mkdir(parents=True, exist_ok=True)
-            for name, data in files.items():
-                (partial / name).write_bytes(data)
-        if destination.exists():
-            destination.rmdir()
-        partial.rename(destination)
-    except OSError as error:
-        raise ExportError(f"The export cannot be written to {destination}: {error}.") from error
+class _Writer:
+    """Writes an export into a temporary sibling (`<name>.partial`) and renames it into
+    place when complete, so an interrupted export never looks like a finished one."""
+
+    def __init__(self, destination: Path, as_zip: bool) -> None:
+        self.destination = destination
+        self.partial = destination.with_name(destination.name + ".partial")
+        self.archive: zipfile.ZipFile | None = None
+        try:
+            self._clear_partial()
+            if as_zip:
+                self.archive = zipfile.ZipFile(self.partial, "w", zipfile.ZIP_DEFLATED)
+            else:
+                (self.partial / "photos").mkdir(parents=True)
+        except OSError as error:
+            raise self._error(error) from error
+
+    def _error(self, error: OSError) -> ExportError:
+        return ExportError(f"The export cannot be written to {self.destination}: {error}.")
+
+    def _clear_partial(self) -> None:
+        if self.partial.is_dir():
+            shutil.rmtree(self.partial)
+        elif self.partial.exists():
+            self.partial.unlink()
+
+    def add_bytes(self, name: str, data: bytes) -> None:
+        self.add_file(name, [data], compress=True)
+
+    def add_file(self, name: str, chunks: Iterable[bytes], compress: bool = False) -> None:
+        try:
+            if self.archive is not None:
+                info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+                # Photos are compressed already; JSON shrinks well.
+                info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+                with self.archive.open(info, "w", force_zip64=True) as out:
+                    for chunk in chunks:
+                        out.write(chunk)
+            else:
+                with (self.partial / name).open("wb") as out:
+                    for chunk in chunks:
+                        out.write(chunk)
+        except OSError as error:
+            raise self._error(error) from error
+
+    def finish(self) -> None:
+        try:
+            if self.archive is not None:
+                self.archive.close()
+            if self.destination.exists():
+                self.destination.rmdir()  # the empty folder we were given
+            self.partial.rename(self.destination)
+        except OSError as error:
+            self.abort()
+            raise self._error(error) from error
+
+    def abort(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+        self._clear_partial()
 
 
 # --------------------------------------------------------------------------- import
@@ -249,6 +314,23 @@ class _Source:
             if not zipfile.is_zipfile(path):
                 raise ExportError(f"{path} is neither an export folder nor a .zip file.")
             self.archive = zipfile.ZipFile(path)
+
+    def sha256(self, name: str) -> str:
+        """The SHA-256 of a file in the export, read in chunks."""
+        digest = hashlib.sha256()
+        try:
+            if self.archive is not None:
+                handle = self.archive.open(name)
+            else:
+                handle = (self.path / name).open("rb")
+            with handle:
+                while chunk := handle.read(1 << 20):
+                    digest.update(chunk)
+        except (KeyError, FileNotFoundError):
+            raise ExportError(f"The export is incomplete: {name} is missing.") from None
+        except (OSError, zipfile.BadZipFile) as error:
+            raise ExportError(f"{name} cannot be read from the export: {error}.") from error
+        return digest.hexdigest()
 
     def read(self, name: str) -> bytes:
         try:
@@ -297,15 +379,12 @@ def import_news(
 ) -> ImportReport:
     """Bring an export into this site; see the module docstring for the guarantees."""
     source = _Source(source_path)
-    try:
-        data, photo_files = _read_and_check(source, progress)
-    finally:
-        source.close()
     report = ImportReport()
     stored: list[str] = []
     try:
+        data = _read_and_check(source, progress)
         with transaction.atomic():
-            _Importer(data, photo_files, report, stored, progress).run()
+            _Importer(data, source, report, stored, progress).run()
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -316,6 +395,8 @@ def import_news(
     except BaseException:
         _remove(stored)
         raise
+    finally:
+        source.close()
     return report
 
 
@@ -346,9 +427,7 @@ def _rows(data: Any, name: str, required: Iterable[str]) -> list[dict[str, Any]]
     return data
 
 
-def _read_and_check(
-    source: _Source, progress: Progress
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, bytes]]:
+def _read_and_check(source: _Source, progress: Progress) -> dict[str, list[dict[str, Any]]]:
     manifest = _load(source, "manifest.json", None)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ExportError("manifest.json does not describe a Newsroom export.")
@@ -370,19 +449,16 @@ def _read_and_check(
                           "articles.json", ["language", "slug", "title"]),
     }  # fmt: skip
 
-    photo_files: dict[str, bytes] = {}
     for number, photo in enumerate(data["photos"], 1):
         name = photo["file"]
         if not isinstance(name, str) or not _PHOTO_FILE.match(name):
             raise ExportError(f"The export is damaged: {name!r} is not a photo file name.")
-        content = source.read(name)
-        if _sha256(content) != photo["sha256"]:
+        if source.sha256(name) != photo["sha256"]:
             raise ExportError(f"The export is damaged: {name} does not match its checksum.")
-        photo_files[photo["sha256"]] = content
         progress("checking photos", number, len(data["photos"]))
 
     _check_references(data)
-    return data, photo_files
+    return data
 
 
 def _check_references(data: dict[str, list[dict[str, Any]]]) -> None:
@@ -415,13 +491,13 @@ class _Importer:
     def __init__(
         self,
         data: dict[str, list[dict[str, Any]]],
-        photo_files: dict[str, bytes],
+        source: _Source,
         report: ImportReport,
         stored: list[str],
         progress: Progress,
     ) -> None:
         self.data = data
-        self.photo_files = photo_files
+        self.source = source
         self.report = report
         self.stored = stored
         self.progress = progress
@@ -485,8 +561,7 @@ class _Importer:
         by_digest: dict[str, Photo] = {}
         for photo in Photo.objects.all():
             try:
-                with photo.image.open("rb") as handle:
-                    by_digest.setdefault(_sha256(handle.read()), photo)
+                by_digest.setdefault(_stored_sha256(photo), photo)
             except OSError:
                 continue  # a photo whose file is lost cannot match anything
         total = len(self.data["photos"])
@@ -494,7 +569,7 @@ class _Importer:
             photo = by_digest.get(row["sha256"])
             if photo is None:
                 wanted = row.get("path") or row["file"]
-                name = default_storage.save(wanted, ContentFile(self.photo_files[row["sha256"]]))
+                name = default_storage.save(wanted, ContentFile(self.source.read(row["file"])))
                 self.stored.append(name)
                 photo = Photo(image=name)
                 self._apply(photo, row)

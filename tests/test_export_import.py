@@ -155,6 +155,18 @@ def test_export_refuses_to_overwrite(tmp_path):
     assert existing.read_bytes() == b"keep me"
 
 
+def test_an_export_that_fails_halfway_leaves_nothing_behind(tmp_path):
+    make_article(hero_photo=make_photo())
+    lost = make_photo()
+    lost.image.storage.delete(lost.image.name)  # the file is gone from the disk
+    out = tmp_path / "out"
+    out.mkdir()
+
+    with pytest.raises(CommandError, match=rf"The file of photo {lost.pk} .* cannot be read"):
+        call_command("export_news", str(out / "export.zip"), verbosity=0)
+    assert list(out.iterdir()) == []  # neither the export nor its .partial
+
+
 # --------------------------------------------------------------- damaged exports
 
 
