@@ -364,6 +364,16 @@ class Article(models.Model):
         related_name="+",
         help_text=_("For link previews on social media; the hero photo is used when empty."),
     )
+    source_url = models.CharField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        default="",
+        help_text=_(
+            "Where an imported article came from (its address or feed id on the old site); "
+            "a second import recognises it by this."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     modified_at = models.DateTimeField(_("last modified"), auto_now=True)
     # Title (weight A), lead (B) and body (C) in the article language's own text search
@@ -389,6 +399,11 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~Q(translation_of=models.F("pk")),
                 name="article_not_translation_of_itself",
+            ),
+            models.UniqueConstraint(
+                fields=["source_url"],
+                condition=~Q(source_url=""),
+                name="article_source_url_unique",
             ),
         ]
         indexes = [

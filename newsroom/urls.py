@@ -9,9 +9,12 @@ from articles import api
 from articles import views as article_views
 from articles.sitemaps import SITEMAPS
 
+from .health import healthz
+
 urlpatterns = [
     path("", article_views.language_redirect, name="root"),
     path("language/<str:language>/", article_views.choose_language, name="choose_language"),
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
