@@ -101,3 +101,13 @@ def test_unknown_addresses_are_not_found(client, url):
 
     assert response.status_code == 404
     assert "Page not found" in response.text
+
+
+def test_tags_with_finnish_and_swedish_letters_have_working_pages(client):
+    article = make_article(language="sv", slug="cykelparkering", tags=["Hållbarhet"])
+
+    assert 'href="/sv/news/tag/h%C3%A5llbarhet/"' in client.get(article.get_absolute_url()).text
+    response = client.get("/sv/news/tag/hållbarhet/")
+
+    assert response.status_code == 200
+    assert [a.title for a in response.context["articles"]] == [article.title]
