@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from .sanitize import sanitize_html
+from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 
 # Slugs that would shadow the fixed routes under /<lang>/news/.
 RESERVED_SLUGS = frozenset({"category", "tag", "search", "feed", "atom"})
@@ -31,6 +33,18 @@ class SanitizedHTMLField(models.TextField):
         value = sanitize_html(getattr(model_instance, self.attname) or "")
         setattr(model_instance, self.attname, value)
         return value
+
+    def formfield(self, **kwargs: Any) -> Any:
+        """The rich-text editor, offering only what the allow-list keeps; its input is
+        sanitised by the same `sanitize_html` when the form is cleaned."""
+        from django_prose_editor.fields import ProseEditorFormField
+
+        defaults = {
+            "form_class": ProseEditorFormField,
+            "config": {"extensions": EDITOR_EXTENSIONS},
+            "sanitize": sanitize_html,
+        }
+        return super().formfield(**{**defaults, **kwargs})
 
 
 class Category(models.Model):
@@ -160,6 +174,16 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class PublicationState(models.TextChoices):
+    """What the editor sees in the article list: a published article whose time has
+    not come yet is Scheduled."""
+
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
         """The public articles: the only definition of what readers may see."""
@@ -258,7 +282,9 @@ class Article(models.Model):
         Category,
         verbose_name=_("categories"),
         related_name="articles",
-        help_text=_("One or more, e.g. Studies and University."),
+        # A draft may be saved without one; publishing requires one (publishing_problems).
+        blank=True,
+        help_text=_("One or more, e.g. Studies and University. Needed for publishing."),
     )
     tags = TaggableManager(
         verbose_name=_("tags"),
@@ -267,7 +293,14 @@ class Article(models.Model):
         help_text=_("Comma-separated keywords."),
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_(
+            "Draft: being written. In review: ready for an editor. Published: public from "
+            "the publish time on. Only editors can publish, schedule or unpublish."
+        ),
     )
     published_at = models.DateTimeField(
         _("publish time"),
@@ -323,6 +356,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     modified_at = models.DateTimeField(_("last modified"), auto_now=True)
+    # Optimistic locking: every save through the admin compares and increments it in
+    # one UPDATE, so a form opened before someone else's save is refused, not applied.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -330,6 +366,9 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish articles")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["language", "slug"], name="article_slug_unique_per_language"
@@ -403,6 +442,38 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def publication_state(self) -> PublicationState:
+        if self.status != Status.PUBLISHED:
+            return PublicationState(self.status)
+        if self.published_at is not None and self.published_at > timezone.now():
+            return PublicationState.SCHEDULED
+        return PublicationState.PUBLISHED
+
+    def publishing_problems(self, categories: Any = None) -> dict[str, str]:
+        """What is missing before this article may be published, by field.
+
+        `categories` are the ones about to be saved (a form's cleaned data); without
+        them the saved categories are counted (one query).
+        """
+        problems: dict[str, str] = {}
+        if not self.lead.strip():
+            problems["lead"] = _("A published article needs a lead.")
+        if self.hero_photo is None:
+            problems["hero_photo"] = _("A published article needs a hero photo.")
+        elif not self.hero_photo.alt_text.strip():
+            problems["hero_photo"] = _(
+                "The hero photo has no alt text: add it in the photo library first."
+            )
+        has_category = (
+            bool(categories) if categories is not None else self.categories.exists()
+        )
+        if not has_category:
+            problems["categories"] = _("A published article needs at least one category.")
+        if not self.slug:
+            problems["slug"] = _("A published article needs a slug.")
+        return problems
 
     @property
     def caption(self) -> str:
