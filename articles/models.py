@@ -189,6 +189,10 @@ class ArticleQuerySet(models.QuerySet):
         """The public articles: the only definition of what readers may see."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self) -> ArticleQuerySet:
+        """Published by an editor, public only from a future publish time on."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
     def in_language(self, language: str) -> ArticleQuerySet:
         return self.filter(language=language)
 
@@ -235,14 +239,22 @@ class TaggedArticle(TaggedItemBase):
 
 
 class Article(models.Model):
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("The headline, plain text, e.g. 'New master's programme in data science'."),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=200,
         help_text=_("The article's address, unique within its language."),
     )
     language = models.CharField(
-        _("language"), max_length=2, choices=Language.choices, default=Language.EN
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.EN,
+        help_text=_("The language the article is written in; it is listed on that site."),
     )
     translation_of = models.ForeignKey(
         "self",
@@ -323,6 +335,7 @@ class Article(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="articles",
+        help_text=_("Who wrote it in the admin; the person who created it when empty."),
     )
     byline = models.CharField(
         _("byline"),
@@ -451,7 +464,7 @@ class Article(models.Model):
             return PublicationState.SCHEDULED
         return PublicationState.PUBLISHED
 
-    def publishing_problems(self, categories: Any = None) -> dict[str, str]:
+    def publishing_problems(self, categories: Any = None) -> dict[str, Any]:
         """What is missing before this article may be published, by field.
 
         `categories` are the ones about to be saved (a form's cleaned data); without
@@ -466,9 +479,7 @@ class Article(models.Model):
             problems["hero_photo"] = _(
                 "The hero photo has no alt text: add it in the photo library first."
             )
-        has_category = (
-            bool(categories) if categories is not None else self.categories.exists()
-        )
+        has_category = bool(categories) if categories is not None else self.categories.exists()
         if not has_category:
             problems["categories"] = _("A published article needs at least one category.")
         if not self.slug:
@@ -622,7 +633,11 @@ class SiteNotice(models.Model):
     message = models.CharField(
         _("message"), max_length=300, help_text=_("E.g. 'The campus is closed on 6 December.'")
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Untick to take the notice down before its end time."),
+    )
     ends_at = models.DateTimeField(
         _("ends"), help_text=_("The notice disappears by itself at this time.")
     )
