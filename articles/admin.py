@@ -10,7 +10,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -263,12 +263,30 @@ class ArticleAdmin(VersionAdmin):
         version_id: str,
         extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
+        current = Article.objects.filter(pk=object_id).values_list("status", "version").first()
+        if current is None:
+            raise Http404
+        status, version = current
         # Restoring an old revision of a published article would unpublish or change it.
-        if not can_publish(request.user):
-            current = Article.objects.filter(pk=object_id).values_list("status", flat=True)
-            if current.first() == Status.PUBLISHED:
-                raise PermissionDenied
+        if status == Status.PUBLISHED and not can_publish(request.user):
+            raise PermissionDenied
+        # django-reversion writes the old revision to the database before the form is
+        # built; get_object() puts the current lock version back (see there).
+        request._article_version_before_revert = version  # type: ignore[attr-defined]
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> Article | None:
+        article = super().get_object(request, object_id, from_field)
+        kept = getattr(request, "_article_version_before_revert", None)
+        if article is not None and kept is not None and article.version != kept:
+            # The restored revision does not carry `version` (it is excluded from the
+            # history), so it came back as the default: keep the lock moving forwards,
+            # or forms opened before the restore would be accepted afterwards.
+            Article.objects.filter(pk=article.pk).update(version=kept)
+            article.version = kept
+        return article
 
     def view_on_site(self, obj: Article) -> str:
         return obj.get_absolute_url() if obj.is_published() else preview_url(obj)
