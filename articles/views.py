@@ -161,6 +161,7 @@ class ArticlePreviewView(ArticleDetailView):
         return response
 
 
+@method_decorator(never_cache, name="dispatch")
 class SharedPreviewView(ArticlePreviewView):
     """The same preview for a reviewer without an account, by a signed link that
     expires after settings.PREVIEW_LINK_MAX_AGE seconds."""
