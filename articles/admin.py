@@ -275,6 +275,29 @@ class ArticleAdmin(VersionAdmin):
         request._article_version_before_revert = version  # type: ignore[attr-defined]
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    def recoverlist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        # A deleted article may have been published: bringing it back is an editor's call.
+        if not can_publish(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(
+        self, request: HttpRequest, version_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        if not can_publish(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        # django-reversion's list template shows "Recover deleted articles" when this is
+        # true; only editors may recover, so writers are not offered the button.
+        context = {"has_change_permission": can_publish(request.user)} | (extra_context or {})
+        return super().changelist_view(request, context)
+
     def get_object(
         self, request: HttpRequest, object_id: str, from_field: str | None = None
     ) -> Article | None:

@@ -159,3 +159,14 @@ def test_shared_link_of_another_article_id_cannot_be_forged(client, draft):
     response = client.get(f"/en/news/preview/shared/{forged}/")
 
     assert "Another secret draft" not in response.text
+
+
+def test_view_on_site_leads_to_the_preview_until_the_article_is_public(client, draft):
+    client.force_login(make_user("eero", role="Editor"))
+    published = make_article(title="Public story")
+
+    draft_form = client.get(f"/admin/articles/article/{draft.pk}/change/").text
+    public_form = client.get(f"/admin/articles/article/{published.pk}/change/").text
+
+    assert f'href="{preview_url(draft)}" class="viewsitelink"' in draft_form
+    assert f'href="{published.get_absolute_url()}" class="viewsitelink"' in public_form

@@ -485,3 +485,20 @@ def test_editors_manage_the_site_notice_and_writers_cannot(client):
     assert client.get("/admin/articles/sitenotice/add/").status_code == 200
     client.force_login(make_user("wanda", role="Writer"))
     assert client.get("/admin/articles/sitenotice/add/").status_code == 403
+
+
+def test_only_editors_may_recover_deleted_articles(client):
+    client.force_login(make_user("eero", role="Editor"))
+    client.post(ADD_URL, _form_data())
+    article = Article.objects.get()
+    client.post(f"/admin/articles/article/{article.pk}/delete/", {"post": "yes"})
+    assert not Article.objects.exists()
+    deleted = Version.objects.get_deleted(Article).first()
+    assert "Recover deleted articles" in client.get(LIST_URL).text
+    assert client.get("/admin/articles/article/recover/").status_code == 200
+
+    client.force_login(make_user("wanda", role="Writer"))
+
+    assert "Recover deleted articles" not in client.get(LIST_URL).text
+    assert client.get("/admin/articles/article/recover/").status_code == 403
+    assert client.get(f"/admin/articles/article/recover/{deleted.pk}/").status_code == 403
