@@ -502,3 +502,33 @@ def test_only_editors_may_recover_deleted_articles(client):
     assert "Recover deleted articles" not in client.get(LIST_URL).text
     assert client.get("/admin/articles/article/recover/").status_code == 403
     assert client.get(f"/admin/articles/article/recover/{deleted.pk}/").status_code == 403
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("role", ["Writer", "Editor"])
+def test_admin_article_list_and_preview_make_the_same_queries_for_few_or_many(client, role):
+    client.force_login(make_user("someone", role=role))
+    studies = make_category()
+    first = _ready_article()
+    few_list = _queries(client, LIST_URL)
+    few_preview = _queries(client, f"/en/news/preview/{first.pk}/")
+
+    for n in range(8):
+        make_article(
+            title=f"Story {n}",
+            status=[Status.DRAFT, Status.REVIEW, Status.PUBLISHED][n % 3],
+            hero_photo=make_photo(),
+            categories=[studies, make_category()],
+        )
+    first.categories.add(make_category(), make_category())
+
+    assert _queries(client, LIST_URL) == few_list
+    assert _queries(client, f"/en/news/preview/{first.pk}/") == few_preview
