@@ -413,7 +413,7 @@ class ArticleAdmin(VersionAdmin):
             return _("Save the article to preview it.")
         return format_html(
             '<a class="button newsroom-preview" href="{}" target="_blank" rel="noopener">{}</a>'
-            '<p class="help">{}</p>'
+            '<p class="newsroom-preview__help">{}</p>'
             '<input class="vTextField newsroom-share-preview" type="text" readonly value="{}" '
             'aria-label="{}">',
             preview_url(article),
