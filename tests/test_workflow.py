@@ -532,3 +532,52 @@ def test_admin_article_list_and_preview_make_the_same_queries_for_few_or_many(cl
 
     assert _queries(client, LIST_URL) == few_list
     assert _queries(client, f"/en/news/preview/{first.pk}/") == few_preview
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_of_the_same_version_at_the_same_instant_cannot_both_win():
+    """Both forms pass their check; the UPDATE … WHERE version = 1 lets only one through
+    (the other waits on the row lock, then finds version 2)."""
+    from django.db import connection, connections, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers need PostgreSQL; SQLite runs one writer at a time")
+    import threading
+
+    editor = make_user("eero", role="Editor")
+    article = _ready_article(title="Original title")
+    model_admin = ArticleAdmin(Article, admin.site)
+    request = RequestFactory().post("/")
+    request.user = editor
+    forms = []
+    for title in ("Title from Eero", "Title from Emma"):
+        form = model_admin.get_form(request, article, change=True)(
+            _form_data(article, title=title), instance=Article.objects.get(pk=article.pk)
+        )
+        assert form.is_valid(), form.errors
+        forms.append(form)
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def save(form) -> None:
+        try:
+            with transaction.atomic():
+                barrier.wait()
+                model_admin.save_model(request, form.save(commit=False), form, change=True)
+            outcomes[form.cleaned_data["title"]] = "saved"
+        except StaleArticleError:
+            outcomes[form.cleaned_data["title"]] = "refused"
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(form,)) for form in forms]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(outcomes.values()) == ["refused", "saved"]
+    winner = next(title for title, outcome in outcomes.items() if outcome == "saved")
+    article.refresh_from_db()
+    assert (article.title, article.version) == (winner, 2)
