@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from .sanitize import sanitize_html
+from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 
 # Slugs that would shadow the fixed routes under /<lang>/news/.
 RESERVED_SLUGS = frozenset({"category", "tag", "search", "feed", "atom"})
@@ -63,6 +63,18 @@ class SanitizedHTMLField(models.TextField):
         value = sanitize_html(getattr(model_instance, self.attname) or "")
         setattr(model_instance, self.attname, value)
         return value
+
+    def formfield(self, **kwargs: Any) -> Any:
+        """The rich-text editor, offering only what the allow-list keeps; its input is
+        sanitised by the same `sanitize_html` when the form is cleaned."""
+        from django_prose_editor.fields import ProseEditorFormField
+
+        defaults = {
+            "form_class": ProseEditorFormField,
+            "config": {"extensions": EDITOR_EXTENSIONS},
+            "sanitize": sanitize_html,
+        }
+        return super().formfield(**{**defaults, **kwargs})
 
 
 class Category(models.Model):
@@ -196,10 +208,24 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class PublicationState(models.TextChoices):
+    """What the editor sees in the article list: a published article whose time has
+    not come yet is Scheduled."""
+
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
         """The public articles: the only definition of what readers may see."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self) -> ArticleQuerySet:
+        """Published by an editor, public only from a future publish time on."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
 
     def in_language(self, language: str) -> ArticleQuerySet:
         return self.filter(language=language)
@@ -254,14 +280,22 @@ class TaggedArticle(TaggedItemBase):
 
 
 class Article(models.Model):
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("The headline, plain text, e.g. 'New master's programme in data science'."),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=200,
         help_text=_("The article's address, unique within its language."),
     )
     language = models.CharField(
-        _("language"), max_length=2, choices=Language.choices, default=Language.EN
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.EN,
+        help_text=_("The language the article is written in; it is listed on that site."),
     )
     translation_of = models.ForeignKey(
         "self",
@@ -301,7 +335,9 @@ class Article(models.Model):
         Category,
         verbose_name=_("categories"),
         related_name="articles",
-        help_text=_("One or more, e.g. Studies and University."),
+        # A draft may be saved without one; publishing requires one (publishing_problems).
+        blank=True,
+        help_text=_("One or more, e.g. Studies and University. Needed for publishing."),
     )
     tags = TaggableManager(
         verbose_name=_("tags"),
@@ -310,7 +346,14 @@ class Article(models.Model):
         help_text=_("Comma-separated keywords."),
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_(
+            "Draft: being written. In review: ready for an editor. Published: public from "
+            "the publish time on. Only editors can publish, schedule or unpublish."
+        ),
     )
     published_at = models.DateTimeField(
         _("publish time"),
@@ -333,6 +376,7 @@ class Article(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="articles",
+        help_text=_("Who wrote it in the admin; the person who created it when empty."),
     )
     byline = models.CharField(
         _("byline"),
@@ -381,6 +425,9 @@ class Article(models.Model):
     # that writes articles, bulk inserts and QuerySet.update() included, keeps it
     # current; always empty on SQLite, whose search falls back to substring matching.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Optimistic locking: every save through the admin compares and increments it in
+    # one UPDATE, so a form opened before someone else's save is refused, not applied.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = ArticleManager()
 
@@ -388,6 +435,9 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish articles")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["language", "slug"], name="article_slug_unique_per_language"
@@ -493,6 +543,36 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def publication_state(self) -> PublicationState:
+        if self.status != Status.PUBLISHED:
+            return PublicationState(self.status)
+        if self.published_at is not None and self.published_at > timezone.now():
+            return PublicationState.SCHEDULED
+        return PublicationState.PUBLISHED
+
+    def publishing_problems(self, categories: Any = None) -> dict[str, Any]:
+        """What is missing before this article may be published, by field.
+
+        `categories` are the ones about to be saved (a form's cleaned data); without
+        them the saved categories are counted (one query).
+        """
+        problems: dict[str, str] = {}
+        if not self.lead.strip():
+            problems["lead"] = _("A published article needs a lead.")
+        if self.hero_photo is None:
+            problems["hero_photo"] = _("A published article needs a hero photo.")
+        elif not self.hero_photo.alt_text.strip():
+            problems["hero_photo"] = _(
+                "The hero photo has no alt text: add it in the photo library first."
+            )
+        has_category = bool(categories) if categories is not None else self.categories.exists()
+        if not has_category:
+            problems["categories"] = _("A published article needs at least one category.")
+        if not self.slug:
+            problems["slug"] = _("A published article needs a slug.")
+        return problems
 
     @property
     def caption(self) -> str:
@@ -702,7 +782,11 @@ class SiteNotice(models.Model):
     message = models.CharField(
         _("message"), max_length=300, help_text=_("E.g. 'The campus is closed on 6 December.'")
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Untick to take the notice down before its end time."),
+    )
     ends_at = models.DateTimeField(
         _("ends"), help_text=_("The notice disappears by itself at this time.")
     )

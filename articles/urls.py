@@ -29,6 +29,8 @@ urlpatterns = [
     path("category/<slug:slug>/feed/", feeds.CategoryArticlesFeed(), name="category-feed"),
     path("category/<slug:slug>/atom/", feeds.CategoryArticlesAtomFeed(), name="category-atom"),
     path("tag/<unicode_slug:slug>/", views.TagArticlesView.as_view(), name="tag"),
+    path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="shared-preview"),
     # Last: every fixed route above is a reserved slug (models.RESERVED_SLUGS).
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "taggit",
+    "django_prose_editor",
+    "reversion",
     "articles",
 ]
 
@@ -206,6 +208,9 @@ if AWS_STORAGE_BUCKET_NAME:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# How long a shared preview link of an unpublished article works (articles/views.py).
+PREVIEW_LINK_MAX_AGE = env_int("PREVIEW_LINK_MAX_AGE", 7 * 24 * 60 * 60)
 
 # Security headers that hold on plain HTTP too.
 SECURE_CONTENT_TYPE_NOSNIFF = True

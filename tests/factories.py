@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import itertools
 from datetime import timedelta
@@ -68,3 +69,27 @@ def link(article: Article, *targets: Article) -> None:
     """Add manual 'Read more news' links in the given order."""
     for position, target in enumerate(targets):
         RelatedLink.objects.create(article=article, target=target, position=position)
+
+
+def make_user(username: str, *, role: str | None = None, password: str = "pw") -> Any:  # noqa: S107
+    """A staff user in the Writer or Editor group (None: staff without a role).
+
+    The groups come from a data migration; tests that flush the database (the browser
+    tests) lose them, so they are recreated here from the migration's own table.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.edu", password, is_staff=True
+    )
+    if role is not None:
+        group, created = Group.objects.get_or_create(name=role)
+        if created or not group.permissions.exists():
+            roles = importlib.import_module("articles.migrations.0002_workflow").ROLES
+            for app_label, codename in roles[role]:
+                group.permissions.add(
+                    Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                )
+        user.groups.add(group)
+    return user
