@@ -17,6 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from js_asset import Media
 from reversion.admin import VersionAdmin
 
 from .forms import STALE_MESSAGE, ArticleAdminForm, StaleArticleError, can_publish
@@ -271,6 +272,14 @@ class ArticleAdmin(ArticleTranslationsMixin, VersionAdmin):
         # modelform_factory made this class for this request: the user belongs to it.
         form.user = request.user
         return form
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> HttpResponse:
+        # The rich-text editor loads through an inline <script type="importmap">; the
+        # Content-Security-Policy admits it by this response's nonce.
+        context["media"] = Media.from_media(context["media"]).with_nonce(request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).prefetch_related("categories")

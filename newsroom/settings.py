@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -262,8 +262,14 @@ if AWS_STORAGE_BUCKET_NAME:
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
+        # NONCE is sent only on responses that used one: the admin's rich-text editor
+        # needs its inline import map (ArticleAdmin.render_change_form); public pages
+        # have no inline scripts and get plain 'self'.
+        "script-src": [SELF, NONCE],
+        # The hash admits exactly one inline <style>: the base CSS that the admin's
+        # rich-text editor (Tiptap, in django-prose-editor) injects. A new editor version
+        # that changes it fails tests/browser/test_content_security_policy.py.
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         "img-src": _image_sources,
         "font-src": [SELF],
         "connect-src": [SELF],

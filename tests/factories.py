@@ -86,7 +86,7 @@ def make_user(username: str, *, role: str | None = None, password: str = "pw") -
     if role is not None:
         group, created = Group.objects.get_or_create(name=role)
         if created or not group.permissions.exists():
-            roles = importlib.import_module("articles.migrations.0002_workflow").ROLES
+            roles = importlib.import_module("articles.migrations.0004_workflow").ROLES
             for app_label, codename in roles[role]:
                 group.permissions.add(
                     Permission.objects.get(content_type__app_label=app_label, codename=codename)

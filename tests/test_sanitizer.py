@@ -101,7 +101,10 @@ class _Audit(HTMLParser):
             # Scripts of our own origin only (static files, the admin's jsi18n).
             if source is not None and not re.match(r"^/(?!/)", source):
                 self.problems.append(f"script from {source!r}")
-            self._in_inline_script = source is None
+            # JSON-LD is data the browser never runs; a payload that broke out of it
+            # would start a new <script> here and be caught as an inline script.
+            is_data = attributes.get("type") == "application/ld+json"
+            self._in_inline_script = source is None and not is_data
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=…> event handler")
