@@ -97,7 +97,10 @@ class Photo(models.Model):
         upload_to="photos/%Y/%m/",
         width_field="width",
         height_field="height",
-        help_text=_("A JPEG, PNG or WebP photo, at least 1600 pixels wide for hero use."),
+        help_text=_(
+            "A JPEG, PNG, WebP or GIF photo, at least 1600 pixels wide for hero use. "
+            "Readers get resized copies without location or camera details."
+        ),
     )
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)
@@ -134,6 +137,9 @@ class Photo(models.Model):
         help_text=_("0 = top edge, 1 = bottom edge."),
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    # What articles.images made for this photo: widths, formats and folder. Pages build
+    # their srcsets from this alone, without touching storage.
+    renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -152,6 +158,17 @@ class Photo(models.Model):
 
     def __str__(self) -> str:
         return self.caption or self.alt_text
+
+    def uses(self) -> dict[str, models.QuerySet]:
+        """The articles that show this photo, by role: hero, gallery, social image."""
+        return {
+            "hero": Article.objects.filter(hero_photo=self),
+            "gallery": Article.objects.filter(gallery__photo=self).distinct(),
+            "social": Article.objects.filter(social_image=self),
+        }
+
+    def is_used(self) -> bool:
+        return any(articles.exists() for articles in self.uses().values())
 
 
 class Status(models.TextChoices):
