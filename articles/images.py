@@ -136,8 +136,7 @@ def encode(image: Image.Image, fmt: Format) -> bytes:
     return buffer.getvalue()
 
 
-def _resized(image: Image.Image, width: int) -> Image.Image:
-    height = max(1, round(image.height * width / image.width))
+def _resized(image: Image.Image, width: int, height: int) -> Image.Image:
     if (width, height) == image.size:
         return image
     return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
@@ -164,7 +163,9 @@ def render(image: Image.Image, focal: tuple[float, float]) -> tuple[dict[str, An
         # Largest first, each from the previous: cheaper than resizing the original each time.
         current = source
         for width in reversed(widths_for(source.width, wanted)):
-            current = _resized(current, width)
+            # The height from the source's shape, not the previous step's rounded one.
+            height = max(1, round(source.height * width / source.width))
+            current = _resized(current, width, height)
             sizes.append([current.width, current.height])
             for fmt in formats:
                 files[f"{kind}-{current.width}.{fmt.extension}"] = encode(current, fmt)
