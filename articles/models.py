@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -128,12 +129,14 @@ class Photo(models.Model):
         _("focal point x"),
         null=True,
         blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text=_("0 = left edge, 1 = right edge; crops keep this point in view."),
     )
     focal_y = models.FloatField(
         _("focal point y"),
         null=True,
         blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text=_("0 = top edge, 1 = bottom edge."),
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)

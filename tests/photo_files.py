@@ -46,9 +46,7 @@ def jpeg_with_metadata(orientation: int = 6) -> bytes:
         b"</rdf:RDF></x:xmpmeta>"
     )
     buffer = io.BytesIO()
-    two_halves(1200, 600, "#ff0000", "#0000ff").save(
-        buffer, "JPEG", quality=95, exif=exif, xmp=xmp
-    )
+    two_halves(1200, 600, "#ff0000", "#0000ff").save(buffer, "JPEG", quality=95, exif=exif, xmp=xmp)
     return buffer.getvalue()
 
 
@@ -118,7 +116,9 @@ def png_header_claiming(width: int, height: int) -> bytes:
     that costs nothing to make and must be refused before it is decoded."""
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (

@@ -96,9 +96,10 @@ def test_formats_are_webp_and_jpeg_and_avif_when_pillow_writes_it():
     expected = {".webp", ".jpg"} | ({".avif"} if features.check("avif") else set())
     assert extensions == expected
     for name in images.rendition_names(photo.renditions):
-        assert _open(name).format == {".jpg": "JPEG", ".webp": "WEBP", ".avif": "AVIF"}[
-            Path(name).suffix
-        ]
+        assert (
+            _open(name).format
+            == {".jpg": "JPEG", ".webp": "WEBP", ".avif": "AVIF"}[Path(name).suffix]
+        )
 
 
 def _jpeg(width: int, height: int, image: Image.Image | None = None) -> bytes:
@@ -180,7 +181,11 @@ def test_cards_are_lazy_pictures_of_the_3_2_crop_with_srcset_sizes_and_dimension
     html = client.get("/en/news/").text
     card = re.search(r'<div class="card__media">\s*(<picture>.*?</picture>)', html, re.S)[1]
 
-    assert re.search(r'<source type="image/webp" srcset="[^"]+card-320\.webp 320w, [^"]+card-640\.webp 640w" sizes="[^"]+">', card)
+    assert re.search(
+        r'<source type="image/webp" srcset="[^"]+card-320\.webp 320w, '
+        r'[^"]+card-640\.webp 640w" sizes="[^"]+">',
+        card,
+    )
     img = re.search(r"<img [^>]+>", card)[0]
     assert 'class="card__image"' in img
     assert 'width="640" height="427"' in img
