@@ -221,6 +221,17 @@ def test_a_photo_without_renditions_is_left_out_rather_than_serving_the_original
     assert "Sakari Photographer" in html  # the credit and caption are still shown
 
 
+def test_readers_get_renditions_but_not_the_original_which_only_staff_can_open(
+    client, admin_client
+):
+    photo = _photo(jpeg_with_metadata())
+    rendition = default_storage.url(images.rendition_names(photo.renditions)[0])
+
+    assert client.get(rendition).status_code == 200
+    assert client.get(photo.image.url).status_code == 404
+    assert admin_client.get(photo.image.url).status_code == 200
+
+
 # ---------------------------------------------------------------------------------------
 # rebuild_renditions
 # ---------------------------------------------------------------------------------------
