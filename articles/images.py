@@ -312,3 +312,34 @@ def smallest_url(photo: Photo, kind: str = "card") -> str | None:
         return None
     width = manifest[kind][0][0]
     return default_storage.url(f"{manifest['dir']}{kind}-{width}.{JPEG.extension}")
+
+
+def share_image(photo: Photo, at_most: int = 1280) -> tuple[str, int, int] | None:
+    """(url, width, height) of the widest full JPEG up to `at_most` pixels: for link
+    previews (og:image), feed enclosures and the like, which want one plain JPEG."""
+    manifest = photo.renditions or {}
+    sizes = manifest.get("full")
+    if not sizes or not manifest.get("dir"):
+        return None
+    width, height = max((s for s in sizes if s[0] <= at_most), default=sizes[0])
+    return default_storage.url(f"{manifest['dir']}full-{width}.{JPEG.extension}"), width, height
+
+
+def rendition_list(photo: Photo) -> list[dict[str, Any]]:
+    """Every rendition as {"kind", "width", "height", "format", "url"}, e.g. for an API."""
+    manifest = photo.renditions or {}
+    if not manifest.get("dir"):
+        return []
+    return [
+        {
+            "kind": kind,
+            "width": width,
+            "height": height,
+            "format": _FORMATS[ext].mime_type,
+            "url": default_storage.url(f"{manifest['dir']}{kind}-{width}.{ext}"),
+        }
+        for kind in ("full", "card")
+        for width, height in manifest.get(kind, [])
+        for ext in manifest.get("formats", [])
+        if ext in _FORMATS
+    ]

@@ -232,6 +232,18 @@ def test_readers_get_renditions_but_not_the_original_which_only_staff_can_open(
     assert admin_client.get(photo.image.url).status_code == 200
 
 
+def test_share_image_and_rendition_list_describe_real_files():
+    photo = _photo(_jpeg(1500, 1000))
+
+    url, width, height = images.share_image(photo)
+    assert (width, height) == (1280, 853) and url.endswith("/full-1280.jpg")
+    listed = images.rendition_list(photo)
+    assert len(listed) == len(images.rendition_names(photo.renditions))
+    assert {"kind": "card", "width": 960, "height": 640, "format": "image/webp"}.items() <= next(
+        r for r in listed if r["kind"] == "card" and r["width"] == 960 and "webp" in r["format"]
+    ).items()
+
+
 # ---------------------------------------------------------------------------------------
 # rebuild_renditions
 # ---------------------------------------------------------------------------------------
