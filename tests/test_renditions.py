@@ -196,6 +196,20 @@ def test_cards_are_lazy_pictures_of_the_3_2_crop_with_srcset_sizes_and_dimension
         assert card.index('type="image/avif"') < card.index('type="image/webp"')
 
 
+def test_a_featured_card_asks_for_twice_the_width(client, index_with_twelve_cards):
+    featured = index_with_twelve_cards[0]
+    featured.featured = True
+    featured.save()
+
+    html = client.get("/en/news/").text
+
+    per_picture = len(images.output_formats())  # each <source> and the <img>
+    assert html.count('sizes="(min-width: 80rem) 53rem, (min-width: 60em) 66vw, 100vw"') == (
+        per_picture
+    )
+    assert html.count('sizes="(min-width: 80rem) 26rem,') == per_picture * 11
+
+
 def test_the_hero_loads_eagerly_with_high_priority_and_the_gallery_lazily(client):
     article = make_article(hero_photo=make_photo(alt_text="The hero"))
     GalleryPhoto.objects.create(article=article, photo=make_photo(alt_text="In the gallery"))

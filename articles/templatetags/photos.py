@@ -17,6 +17,8 @@ SIZES = {
     "hero": "(min-width: 60rem) 60rem, 100vw",
     # Cards: one column on phones, two from 40em, three from 60em, in an 80rem page.
     "card": "(min-width: 80rem) 26rem, (min-width: 60em) 33vw, (min-width: 40em) 50vw, 100vw",
+    # A featured card spans two of those columns.
+    "featured_card": "(min-width: 80rem) 53rem, (min-width: 60em) 66vw, 100vw",
     # Gallery thumbnails: columns of at least 12rem in the 42rem measure.
     "gallery": "(min-width: 42rem) 20rem, 50vw",
 }
