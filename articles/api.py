@@ -26,6 +26,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
+from . import images
 from .models import Article, ArticleQuerySet, Category, Photo, absolute_url
 
 PAGE_SIZE = 20
@@ -171,18 +172,22 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def _photo_data(photo: Photo | None, caption: str) -> dict[str, Any] | None:
-    if photo is None or not photo.image:
+    """The photo as renditions: the uploaded original is never public."""
+    share = images.share_image(photo) if photo is not None else None
+    if share is None:
         return None
+    url, width, height = share
     return {
-        "url": photo.absolute_image_url,
-        "width": photo.width,
-        "height": photo.height,
+        "url": absolute_url(url),
+        "width": width,
+        "height": height,
         "alt_text": photo.alt_text,
         "caption": caption,
         "credit": photo.credit,
-        # Resized versions, {"width", "height", "format", "url"} each, once the image
-        # renditions land; the original above is always there.
-        "renditions": [],
+        "renditions": [
+            {**rendition, "url": absolute_url(rendition["url"])}
+            for rendition in images.rendition_list(photo)
+        ],
     }
 
 

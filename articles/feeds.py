@@ -8,7 +8,6 @@ their categories.
 
 from __future__ import annotations
 
-import mimetypes
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -23,6 +22,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from . import images
 from .models import Article, ArticleQuerySet, Category, absolute_url
 
 FEED_LENGTH = 30
@@ -109,16 +109,14 @@ class LatestArticlesFeed(Feed):
         return [category.name for category in article.categories.all()]
 
     def item_enclosures(self, article: Article) -> list[Enclosure]:
-        """The hero photo, with its file's size as enclosures require."""
+        """The hero photo as a preview-sized JPEG rendition, with its length in bytes as
+        enclosures require."""
         photo = article.hero_photo
-        if photo is None or not photo.image:
+        enclosure = images.share_enclosure(photo) if photo is not None else None
+        if enclosure is None:
             return []
-        try:
-            length = photo.image.size
-        except OSError:
-            return []  # A missing file: better no enclosure than a broken one.
-        mime_type = mimetypes.guess_type(photo.image.name)[0] or "image/jpeg"
-        return [Enclosure(photo.absolute_image_url, str(length), mime_type)]
+        url, length = enclosure
+        return [Enclosure(url, str(length), "image/jpeg")]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):

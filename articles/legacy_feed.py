@@ -28,15 +28,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
-from PIL import Image, UnidentifiedImageError
 
+from . import images
 from .models import RESERVED_SLUGS, Article, Category, Language, Photo, Status
 from .sanitize import sanitize_html
+from .validators import open_photo
 
 logger = logging.getLogger(__name__)
 
@@ -289,12 +291,17 @@ def _download_photo(
     url, credit = image
     try:
         data = _fetch(url, MAX_IMAGE_BYTES)
-        with Image.open(io.BytesIO(data)) as picture:
-            kind = picture.format
-            picture.verify()
-    except (urllib.error.URLError, OSError, FeedError, UnidentifiedImageError) as error:
+    except (urllib.error.URLError, OSError, FeedError) as error:
         report.photo_failures.append(url)
         say(f"  The image {url} could not be downloaded ({_reason(error)}); the article has none.")
+        return None
+    try:
+        # The same checks as an upload in the admin: type, size, pixels, truncation.
+        with open_photo(io.BytesIO(data)) as picture:
+            kind = picture.format
+    except ValidationError as error:
+        report.photo_failures.append(url)
+        say(f"  The image {url} was refused ({' '.join(error.messages)}); skipped.")
         return None
     if kind not in IMAGE_FORMATS:
         report.photo_failures.append(url)
@@ -315,5 +322,7 @@ def _download_photo(
         credit=credit[:200],
     )
     photo.save()
+    images.build_renditions(photo)
+    stored.extend(images.rendition_names(photo.renditions))
     report.photos += 1
     return photo

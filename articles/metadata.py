@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import images
 from .models import Article, Photo, absolute_url
 
 # Open Graph wants a territory; Finland's for Finnish and Swedish.
@@ -50,19 +52,26 @@ class PageMeta:
     type: str = "website"
     breadcrumbs: list[Crumb] = field(default_factory=list)
 
+    @cached_property
+    def _share_image(self) -> tuple[str, int, int]:
+        """A preview-sized JPEG rendition of the photo, else the site's default image."""
+        image = images.share_image(self.photo) if self.photo is not None else None
+        if image is None:
+            return absolute_url(static(DEFAULT_IMAGE)), *DEFAULT_IMAGE_SIZE
+        url, width, height = image
+        return absolute_url(url), width, height
+
     @property
     def image_url(self) -> str:
-        if self.photo is not None and self.photo.image:
-            return self.photo.absolute_image_url
-        return absolute_url(static(DEFAULT_IMAGE))
+        return self._share_image[0]
 
     @property
     def image_width(self) -> int:
-        return self.photo.width if self.photo is not None else DEFAULT_IMAGE_SIZE[0]
+        return self._share_image[1]
 
     @property
     def image_height(self) -> int:
-        return self.photo.height if self.photo is not None else DEFAULT_IMAGE_SIZE[1]
+        return self._share_image[2]
 
     @property
     def image_alt(self) -> str:
@@ -105,12 +114,16 @@ def article_meta(article: Article) -> PageMeta:
     )
 
 
-def _image_object(photo: Photo, caption: str) -> dict[str, Any]:
+def _image_object(photo: Photo, caption: str) -> dict[str, Any] | None:
+    image = images.share_image(photo)
+    if image is None:
+        return None
+    url, width, height = image
     return {
         "@type": "ImageObject",
-        "url": photo.absolute_image_url,
-        "width": photo.width,
-        "height": photo.height,
+        "url": absolute_url(url),
+        "width": width,
+        "height": height,
         **({"caption": caption} if caption else {}),
         **({"creditText": photo.credit} if photo.credit else {}),
     }
@@ -134,11 +147,11 @@ def publisher() -> dict[str, Any]:
 def news_article(article: Article) -> dict[str, Any]:
     """schema.org NewsArticle for the article page. The byline is the author when
     there is one, else the university itself."""
-    images = {}
+    pictures = {}
     if article.hero_photo:  # with the caption the page shows under it
-        images[article.hero_photo.pk] = _image_object(article.hero_photo, article.caption)
+        pictures[article.hero_photo.pk] = _image_object(article.hero_photo, article.caption)
     if article.social_image:
-        images.setdefault(article.social_image.pk, _image_object(article.social_image, ""))
+        pictures.setdefault(article.social_image.pk, _image_object(article.social_image, ""))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -158,8 +171,8 @@ def news_article(article: Article) -> dict[str, Any]:
         "articleSection": [category.name for category in article.categories.all()],
         "keywords": [tag.name for tag in article.tags.all()],
     }
-    if images:
-        data["image"] = list(images.values())
+    if any(pictures.values()):
+        data["image"] = [picture for picture in pictures.values() if picture]
     return {key: value for key, value in data.items() if value not in (None, [], "")}
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -141,7 +142,10 @@ class Photo(models.Model):
         upload_to="photos/%Y/%m/",
         width_field="width",
         height_field="height",
-        help_text=_("A JPEG, PNG or WebP photo, at least 1600 pixels wide for hero use."),
+        help_text=_(
+            "A JPEG, PNG, WebP or GIF photo, at least 1600 pixels wide for hero use. "
+            "Readers get resized copies without location or camera details."
+        ),
     )
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)
@@ -169,15 +173,20 @@ class Photo(models.Model):
         _("focal point x"),
         null=True,
         blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text=_("0 = left edge, 1 = right edge; crops keep this point in view."),
     )
     focal_y = models.FloatField(
         _("focal point y"),
         null=True,
         blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text=_("0 = top edge, 1 = bottom edge."),
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    # What articles.images made for this photo: widths, formats and folder. Pages build
+    # their srcsets from this alone, without touching storage.
+    renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -197,9 +206,16 @@ class Photo(models.Model):
     def __str__(self) -> str:
         return self.caption or self.alt_text
 
-    @property
-    def absolute_image_url(self) -> str:
-        return absolute_url(self.image.url)
+    def uses(self) -> dict[str, models.QuerySet]:
+        """The articles that show this photo, by role: hero, gallery, social image."""
+        return {
+            "hero": Article.objects.filter(hero_photo=self),
+            "gallery": Article.objects.filter(gallery__photo=self).distinct(),
+            "social": Article.objects.filter(social_image=self),
+        }
+
+    def is_used(self) -> bool:
+        return any(articles.exists() for articles in self.uses().values())
 
 
 class Status(models.TextChoices):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -44,7 +45,9 @@ from django.db import DatabaseError, models, transaction
 from django.db.models import Q
 from taggit.models import Tag
 
+from . import images
 from .models import Article, Category, GalleryPhoto, MediaContact, Photo, RelatedLink
+from .validators import open_photo
 
 FORMAT = "newsroom-export"
 VERSION = 1
@@ -569,11 +572,21 @@ class _Importer:
             photo = by_digest.get(row["sha256"])
             if photo is None:
                 wanted = row.get("path") or row["file"]
-                name = default_storage.save(wanted, ContentFile(self.source.read(row["file"])))
+                data = self.source.read(row["file"])
+                try:
+                    # The same checks as an upload: a damaged export stops here.
+                    open_photo(io.BytesIO(data)).close()
+                except ValidationError as error:
+                    raise ExportError(
+                        f"The photo {row['file']} is not usable: {' '.join(error.messages)}"
+                    ) from None
+                name = default_storage.save(wanted, ContentFile(data))
                 self.stored.append(name)
                 photo = Photo(image=name)
                 self._apply(photo, row)
                 self._save("photos", photo, row, True)
+                images.build_renditions(photo)
+                self.stored.extend(images.rendition_names(photo.renditions))
             else:
                 self._save("photos", photo, row, self._apply(photo, row))
             by_digest[row["sha256"]] = photo

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 
+from . import images
 from .models import Article, ArticleQuerySet, Category, absolute_url
 
 
@@ -60,11 +61,9 @@ class ArticleSitemap(_SiteUrlSitemap):
                     {"lang_code": other.language, "location": other.get_full_url()}
                     for other in sorted(story, key=lambda other: other.language)
                 ]
-            photo = article.hero_photo
+            image = images.share_image(article.hero_photo) if article.hero_photo else None
             url["images"] = (
-                [{"location": photo.absolute_image_url, "caption": article.caption}]
-                if photo and photo.image
-                else []
+                [{"location": absolute_url(image[0]), "caption": article.caption}] if image else []
             )
         return urls
 

@@ -173,6 +173,16 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # when a web server or object storage serves MEDIA_URL.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 
+# Photos (articles/validators.py, articles/images.py). Uploads over either limit are
+# refused before they are decoded; renditions are made at these widths, never upscaled.
+PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 20 * 1024 * 1024)
+PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_PIXELS", 50_000_000)
+PHOTO_AVIF = env_bool("PHOTO_AVIF", True)  # AVIF renditions too, when Pillow can write them
+PHOTO_RENDITION_WIDTHS = [320, 640, 960, 1280, 1920]
+PHOTO_CARD_WIDTHS = [320, 640, 960]
+PHOTO_FALLBACK_WIDTH = 960  # the <img src> for browsers that ignore srcset
+PHOTO_RENDITIONS_DIR = "renditions"
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

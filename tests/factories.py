@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
+from articles import images
 from articles.models import Article, Category, Photo, RelatedLink, Status
 
 _sequence = itertools.count(1)
@@ -31,7 +32,9 @@ def make_photo(**fields: Any) -> Photo:
         "credit": "Sakari Photographer",
     }
     image = ContentFile(jpeg_bytes(), name=f"photo-{number}.jpg")
-    return Photo.objects.create(**{"image": image, **defaults, **fields})
+    photo = Photo.objects.create(**{"image": image, **defaults, **fields})
+    images.build_renditions(photo)  # as the admin does on upload
+    return photo
 
 
 def make_category(**fields: Any) -> Category:

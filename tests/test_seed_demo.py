@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from PIL import Image, ImageStat
 from taggit.models import Tag
 
+from articles import images
 from articles.demo import content, seeding
 from articles.models import (
     Article,
@@ -45,6 +46,24 @@ def _draw_each_photo_once_per_session(monkeypatch):
         return _drawn[key]
 
     monkeypatch.setattr(seeding, "draw_photo", cached)
+
+
+_rendered: dict[tuple, tuple] = {}
+
+
+@pytest.fixture(autouse=True)
+def _render_each_photo_once_per_session(monkeypatch):
+    """Likewise for renditions: each test stores real rendition files, made once."""
+    render = images.render
+
+    def cached(image, focal):
+        key = (image.size, hashlib.sha256(image.tobytes()).hexdigest(), tuple(focal))
+        if key not in _rendered:
+            _rendered[key] = render(image, focal)
+        manifest, files = _rendered[key]
+        return dict(manifest), files
+
+    monkeypatch.setattr(images, "render", cached)
 
 
 @pytest.fixture
@@ -218,6 +237,14 @@ def test_every_demo_photo_is_a_drawn_scene_with_alt_text_caption_credit_and_foca
             assert image.size == (photo.width, photo.height)
             # Not a flat colour: the channels vary across the picture.
             assert min(ImageStat.Stat(image.convert("RGB")).stddev) > 10
+
+
+def test_every_demo_photo_has_its_renditions_stored(seeded, settings):
+    for photo in Photo.objects.all():
+        assert images.is_current(photo)
+        names = images.rendition_names(photo.renditions)
+        assert any(name.endswith("full-960.webp") for name in names)
+        assert all((Path(settings.MEDIA_ROOT) / name).is_file() for name in names)
 
 
 def test_demo_photos_differ_from_each_other(seeded):

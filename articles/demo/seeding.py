@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag
 
+from .. import images
 from ..models import Article, Category, GalleryPhoto, MediaContact, Photo, RelatedLink, Status
 from .content import ARTICLES, CATEGORIES, PHOTOS, DemoArticle
 from .drawing import draw_photo
@@ -77,6 +78,7 @@ def seed_demo(*, synthetic: int = 0, stdout: TextIO | None = None) -> SeedReport
         # The rollback undoes the rows; the files are ours to remove.
         for photo in written:
             photo.image.storage.delete(photo.image.name)
+            images.delete_renditions(photo.renditions)
         raise
     return report
 
@@ -110,6 +112,10 @@ def _ensure_photos(
         key = demo_photo_key(photo.image.name)
         if key:
             existing.setdefault(key, photo)
+    for photo in existing.values():
+        if not images.is_current(photo):
+            # Demo photos stored before renditions existed, or made another way.
+            images.build_renditions(photo)
     missing = [spec for spec in PHOTOS if spec.key not in existing]
     if missing and stdout:
         stdout.write(f"Drawing {len(missing)} demo photos…\n")
@@ -124,6 +130,8 @@ def _ensure_photos(
             focal_y=spec.focal[1],
         )
         written.append(photo)
+        # Checks the drawn file like an upload, then makes what readers are served.
+        images.build_renditions(photo)
         existing[spec.key] = photo
         report.photos += 1
     return {spec.key: existing[spec.key] for spec in PHOTOS}
