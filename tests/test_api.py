@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import images
 from articles.models import Article, Status
 from tests.factories import make_article, make_category, make_photo
 
@@ -66,15 +67,21 @@ def test_an_article_has_absolute_links_its_photo_and_its_translations(client):
     ]
     english = client.get(f"{LIST}{original.pk}/").json()
     assert english["tags"] == ["Space"]
-    assert english["hero_photo"] == {
-        "url": f"{SITE}{photo.image.url}",
-        "width": photo.width,
-        "height": photo.height,
+    share_url, share_width, share_height = images.share_image(photo)
+    hero = english["hero_photo"]
+    renditions = hero.pop("renditions")
+    # Renditions only: the uploaded original (which may carry GPS data) is never public.
+    assert hero == {
+        "url": f"{SITE}{share_url}",
+        "width": share_width,
+        "height": share_height,
         "alt_text": "A telescope",
         "caption": "The dome",
         "credit": "Sakari",
-        "renditions": [],
     }
+    assert photo.image.url not in str(english)
+    assert {r["format"] for r in renditions} >= {"image/webp", "image/jpeg"}
+    assert all(r["url"].startswith(f"{SITE}/media/renditions/") for r in renditions)
     assert english["published_at"] == timezone.localtime(original.published_at).isoformat()
 
 

@@ -4,11 +4,14 @@ from datetime import UTC, datetime, timedelta
 
 import feedparser
 import pytest
+from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
+from articles import images
 from articles.models import Status
 from tests.factories import make_article, make_category, make_photo
 
@@ -111,9 +114,11 @@ def test_an_item_has_the_lead_its_date_with_time_zone_and_the_hero_photo(client,
     assert [tag.term for tag in entry.tags] == ["Research"]
     assert entry.author == "Text: Anna Virtanen"
     (enclosure,) = entry.enclosures
-    assert enclosure.href == f"{SITE}{article.hero_photo.image.url}"
+    share_url, _width, _height = images.share_image(article.hero_photo)
+    assert enclosure.href == f"{SITE}{share_url}"
     assert enclosure.type == "image/jpeg"
-    assert int(enclosure.length) == article.hero_photo.image.size > 0
+    stored = share_url.removeprefix(settings.MEDIA_URL)
+    assert int(enclosure.length) == default_storage.size(stored) > 0
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
+from articles import images
 from articles.models import Status
 from tests.factories import make_article, make_category, make_photo
 
@@ -50,7 +51,7 @@ def test_sitemap_lists_public_articles_with_lastmod_image_and_translations(clien
     lastmod = url.findtext("sm:lastmod", namespaces=NS)
     assert lastmod.startswith(str(timezone.localdate(original.last_modified)))
     assert url.findtext("image:image/image:loc", namespaces=NS) == (
-        f"{SITE}{original.hero_photo.image.url}"
+        f"{SITE}{images.share_image(original.hero_photo)[0]}"
     )
     alternates = {
         link.get("hreflang"): link.get("href")
