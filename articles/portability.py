@@ -44,6 +44,7 @@ from django.db import DatabaseError, models, transaction
 from django.db.models import Q
 from taggit.models import Tag
 
+from .caching import content_changed
 from .models import Article, Category, GalleryPhoto, MediaContact, Photo, RelatedLink
 
 FORMAT = "newsroom-export"
@@ -385,6 +386,8 @@ def import_news(
         data = _read_and_check(source, progress)
         with transaction.atomic():
             _Importer(data, source, report, stored, progress).run()
+            # Bulk inserts and update() send no signals: tell the page cache ourselves.
+            content_changed()
             if dry_run:
                 raise _DryRun
     except _DryRun:
