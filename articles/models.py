@@ -437,7 +437,7 @@ class Article(models.Model):
                 name="article_public_newest_idx",
                 condition=Q(status="published"),
             ),
-            # The next scheduled article to fall due (articles.caching.next_change_at):
+            # The next scheduled article to fall due (articles.caching.content_state):
             # the first entry after now, whatever the language.
             models.Index(
                 fields=["published_at"],

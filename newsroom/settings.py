@@ -150,6 +150,8 @@ else:
 # the cache at most (a changed site uses new keys anyway; this only frees memory).
 PUBLIC_CACHE_SECONDS = env_int("DJANGO_PUBLIC_CACHE_SECONDS", 60)
 PAGE_CACHE_TIMEOUT = env_int("DJANGO_PAGE_CACHE_TIMEOUT", 60 * 60)
+# bench/load.py only: route /bench/bare/, a bare view to compare the pages with.
+BENCHMARK_VIEW = env_bool("NEWSROOM_BENCH", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

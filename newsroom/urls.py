@@ -38,3 +38,9 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
+
+if settings.BENCHMARK_VIEW:
+    # bench/load.py's yardstick: a bare view returning a static string of a page's size.
+    from .bench import bare_page
+
+    urlpatterns += [path("bench/bare/", bare_page)]

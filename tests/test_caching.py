@@ -270,3 +270,20 @@ def test_deleting_an_article_shows_at_once(client, story):
     _get(client, "/en/news/")
     Article.objects.get(pk=story.pk).delete()
     assert "Forest carbon study" not in _get(client, "/en/news/")[1]
+
+
+def test_a_listing_is_counted_once_for_all_its_pages_until_something_changes(client):
+    for number in range(24):
+        make_article(title=f"Archive story {number}")
+    client.get("/en/news/")
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/en/news/?page=2")
+    assert not any("COUNT(" in query["sql"] for query in queries.captured_queries)
+    assert 'href="?page=3"' not in second.content.decode()
+
+    due = timezone.now() + timedelta(minutes=5)
+    make_article(title="Scheduled story", published_at=due)
+    client.get("/en/news/")
+    with time_machine.travel(due + timedelta(seconds=1)):
+        # 25 public articles: a third page, though nothing was saved since.
+        assert 'href="?page=3"' in client.get("/en/news/?page=2").content.decode()
