@@ -24,14 +24,14 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import F, Subquery
+from django.db import connection, transaction
+from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone, translation
@@ -42,6 +42,7 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
+from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date, parse_http_date_safe
 from taggit.models import Tag
 
@@ -100,26 +101,39 @@ def content_state() -> tuple[int, float | None]:
     ending; None when nothing is scheduled.
 
     One query, a primary-key lookup with two subqueries that read the first entry of an
-    index each (article_scheduled_idx; site notices are few): a few microseconds in
-    the database, and one round trip, on every request.
+    index each (article_scheduled_idx; site notices are few): 0.05 ms in PostgreSQL, one
+    round trip, on every request. Written as SQL because compiling the same query with
+    the ORM took 3 ms of Python, more than serving the cached page itself.
     """
     now = timezone.now()
-    scheduled = Article.objects.filter(status=Status.PUBLISHED, published_at__gt=now)
-    ending = SiteNotice.objects.filter(is_active=True, ends_at__gt=now)
-    row = (
-        ContentVersion.objects.filter(pk=VERSION_ROW)
-        .annotate(
-            due=Subquery(scheduled.order_by("published_at").values("published_at")[:1]),
-            ends=Subquery(ending.order_by("ends_at").values("ends_at")[:1]),
-        )
-        .values("version", "due", "ends")
-        .first()
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(_STATE_SQL, [Status.PUBLISHED, now, True, now, VERSION_ROW])
+        row = cursor.fetchone()
     if row is None:
         # No version row yet (a database flushed by tests): nothing may outlive now.
         return 0, time.time()
-    moments: list[datetime] = [moment for moment in (row["due"], row["ends"]) if moment]
-    return row["version"], (min(moments).timestamp() if moments else None)
+    version, *moments = row
+    moments = [_as_datetime(moment) for moment in moments if moment is not None]
+    return version, (min(moments).timestamp() if moments else None)
+
+
+_STATE_SQL = f"""
+    SELECT v.version,
+        (SELECT a.published_at FROM {Article._meta.db_table} a
+          WHERE a.status = %s AND a.published_at > %s ORDER BY a.published_at LIMIT 1),
+        (SELECT n.ends_at FROM {SiteNotice._meta.db_table} n
+          WHERE n.is_active = %s AND n.ends_at > %s ORDER BY n.ends_at LIMIT 1)
+    FROM {ContentVersion._meta.db_table} v WHERE v.id = %s
+"""  # noqa: S608 (table names from the models, values as parameters)
+
+
+def _as_datetime(value: datetime | str) -> datetime:
+    """SQLite returns a subquery's timestamp as text, in UTC."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
+    return value
 
 
 def remember(request: HttpRequest, name: str, compute: Callable[[], Any]) -> Any:
