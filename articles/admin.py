@@ -23,6 +23,7 @@ from js_asset import Media
 from reversion.admin import VersionAdmin
 
 from . import images
+from .caching import content_changed
 from .forms import STALE_MESSAGE, ArticleAdminForm, PhotoForm, StaleArticleError, can_publish
 from .models import (
     Article,
@@ -575,6 +576,8 @@ class ArticleAdmin(ArticleTranslationsMixin, VersionAdmin):
                 article.refresh_from_db()
                 reversion.add_to_revision(article)
                 self.log_change(request, article, str(comment))
+            # update() sends no signals: tell the page cache that public content changed.
+            content_changed()
 
     # Columns and read-only fields.
 

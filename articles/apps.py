@@ -6,3 +6,8 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("News")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The page cache's signal receivers: every change to public content bumps the
+        # content version.
+        from . import caching  # noqa: F401

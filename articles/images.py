@@ -35,6 +35,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from PIL import Image, ImageCms, ImageOps, features
 
+from .caching import content_changed
 from .models import Photo, absolute_url
 from .validators import open_photo
 
@@ -209,6 +210,8 @@ def build_renditions(photo: Photo) -> dict[str, Any]:
             )
             previous = old.first() or {}
             Photo.objects.filter(pk=photo.pk).update(renditions=manifest)
+            # update() sends no signals: pages that left the photo out must be rebuilt.
+            content_changed()
             transaction.on_commit(lambda: delete_renditions(previous))
     except BaseException:
         for name in written:

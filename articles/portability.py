@@ -46,6 +46,7 @@ from django.db.models import Q
 from taggit.models import Tag
 
 from . import images
+from .caching import content_changed
 from .models import Article, Category, GalleryPhoto, MediaContact, Photo, RelatedLink
 from .validators import open_photo
 
@@ -388,6 +389,8 @@ def import_news(
         data = _read_and_check(source, progress)
         with transaction.atomic():
             _Importer(data, source, report, stored, progress).run()
+            # Bulk inserts and update() send no signals: tell the page cache ourselves.
+            content_changed()
             if dry_run:
                 raise _DryRun
     except _DryRun:

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import feeds, views
+from .caching import cache_public_page as cached
 
 
 class UnicodeSlugConverter:
@@ -21,16 +22,19 @@ register_converter(UnicodeSlugConverter, "unicode_slug")
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.ArticleIndexView.as_view(), name="index"),
-    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
-    path("atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
-    path("search/", views.search_view, name="search"),
-    path("category/<slug:slug>/", views.CategoryArticlesView.as_view(), name="category"),
-    path("category/<slug:slug>/feed/", feeds.CategoryArticlesFeed(), name="category-feed"),
-    path("category/<slug:slug>/atom/", feeds.CategoryArticlesAtomFeed(), name="category-atom"),
-    path("tag/<unicode_slug:slug>/", views.TagArticlesView.as_view(), name="tag"),
+    path("", cached(views.ArticleIndexView.as_view()), name="index"),
+    path("feed/", cached(feeds.LatestArticlesFeed()), name="feed"),
+    path("atom/", cached(feeds.LatestArticlesAtomFeed()), name="atom"),
+    path("search/", cached(views.search_view), name="search"),
+    path("category/<slug:slug>/", cached(views.CategoryArticlesView.as_view()), name="category"),
+    path("category/<slug:slug>/feed/", cached(feeds.CategoryArticlesFeed()), name="category-feed"),
+    path(
+        "category/<slug:slug>/atom/", cached(feeds.CategoryArticlesAtomFeed()), name="category-atom"
+    ),
+    path("tag/<unicode_slug:slug>/", cached(views.TagArticlesView.as_view()), name="tag"),
+    # Previews are never cached: staff only or by a signed link, always fresh.
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="shared-preview"),
     # Last: every fixed route above is a reserved slug (models.RESERVED_SLUGS).
-    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("<slug:slug>/", cached(views.ArticleDetailView.as_view()), name="detail"),
 ]

@@ -5,8 +5,9 @@
 Uses DATABASE_URL when set (e.g. a PostgreSQL database you can spare: it is migrated
 and seeded), else a fresh SQLite file in a temporary folder. Seeds the demo content plus
 N synthetic articles, then renders each page through Django's test client and prints
-p50/p95 milliseconds and queries per page. No cache in front: this is the cold cost of
-building a page. The HTTP-level load test belongs to the performance issue (bench/).
+p50/p95 milliseconds and queries per page. The page cache never answers (each request has
+a new query string): this is the cold cost of building a page. The HTTP-level load test
+is bench/load.py.
 """
 
 from __future__ import annotations
@@ -78,9 +79,11 @@ def main() -> None:
             raise SystemExit(f"{url} answered {response.status_code}; is the demo seeded?")
         query_count = len(queries)  # now: every request below resets the query log
         timings = []
-        for _ in range(args.requests):
+        separator = "&" if "?" in url else "?"
+        for number in range(args.requests):
             start = time.perf_counter()
-            client.get(url)
+            # A new address each time: the page cache must not answer (articles.caching).
+            client.get(f"{url}{separator}nocache={number}")
             timings.append((time.perf_counter() - start) * 1000)
         timings.sort()
         p50 = statistics.median(timings)

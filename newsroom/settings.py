@@ -138,7 +138,22 @@ if _cache_url:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process: the page cache stays correct across workers because its keys carry
+    # the content version (articles.caching). A few thousand pages of ~40 kB each.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_LOCMEM_CACHE_ENTRIES", 2000)},
+        }
+    }
+
+# The public page cache (articles.caching): how long a CDN may keep a page (s-maxage and
+# stale-while-revalidate; browsers always revalidate), and how long an entry lives in
+# the cache at most (a changed site uses new keys anyway; this only frees memory).
+PUBLIC_CACHE_SECONDS = env_int("DJANGO_PUBLIC_CACHE_SECONDS", 60)
+PAGE_CACHE_TIMEOUT = env_int("DJANGO_PAGE_CACHE_TIMEOUT", 60 * 60)
+# bench/load.py only: route /bench/bare/, a bare view to compare the pages with.
+BENCHMARK_VIEW = env_bool("NEWSROOM_BENCH", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from articles import api
 from articles import views as article_views
+from articles.caching import cache_public_page as cached
 from articles.sitemaps import SITEMAPS
 
 from .health import healthz
@@ -19,13 +20,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
-        sitemap,
+        cached(sitemap),
         {"sitemaps": SITEMAPS, "template_name": "articles/sitemap.xml"},
         name="sitemap",
     ),
-    path("robots.txt", article_views.robots_txt, name="robots-txt"),
-    path("api/v1/articles/", api.article_list, name="api-article-list"),
-    path("api/v1/articles/<int:pk>/", api.article_detail, name="api-article-detail"),
+    path("robots.txt", cached(article_views.robots_txt), name="robots-txt"),
+    path("api/v1/articles/", cached(api.article_list), name="api-article-list"),
+    path("api/v1/articles/<int:pk>/", cached(api.article_detail), name="api-article-detail"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -45,3 +46,9 @@ if settings.SERVE_MEDIA:
     # Media served by the app itself: the demo and single-container setups.
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media)]
+
+if settings.BENCHMARK_VIEW:
+    # bench/load.py's yardstick: a bare view returning a static string of a page's size.
+    from .bench import bare_page
+
+    urlpatterns += [path("bench/bare/", bare_page)]

@@ -194,6 +194,7 @@ def test_cards_are_lazy_pictures_of_the_3_2_crop_with_srcset_sizes_and_dimension
     assert 'sizes="' in img and 'loading="lazy"' in img and "fetchpriority" not in img
     assert 'alt="Card photo' in img
 
+
 def test_cards_offer_avif_first_when_it_is_made(client, settings):
     settings.PHOTO_AVIF = True
     if not features.check("avif"):

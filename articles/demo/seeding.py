@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from .. import images
+from ..caching import content_changed
 from ..models import Article, Category, GalleryPhoto, MediaContact, Photo, RelatedLink, Status
 from .content import ARTICLES, CATEGORIES, PHOTOS, DemoArticle
 from .drawing import draw_photo
@@ -74,6 +75,9 @@ def seed_demo(*, synthetic: int = 0, stdout: TextIO | None = None) -> SeedReport
             _ensure_articles(categories, photos, report)
             if synthetic:
                 _add_synthetic(synthetic, categories, list(photos.values()), report, stdout)
+            if report.created_anything:
+                # Bulk inserts send no signals: tell the page cache ourselves.
+                content_changed()
     except BaseException:
         # The rollback undoes the rows; the files are ours to remove.
         for photo in written:

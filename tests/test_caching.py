@@ -1,0 +1,330 @@
+"""The public page cache: served from cache when nothing changed, never stale after a
+change (edits, unpublishing, scheduled articles falling due, notices ending), never
+for staff, and with the headers a browser or CDN needs to revalidate."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.caching import cache_public_page
+from articles.models import Article, GalleryPhoto, MediaContact, SiteNotice, Status
+from tests.factories import link, make_article, make_category, make_photo
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def research():
+    return make_category(slug="research", name_en="Research")
+
+
+@pytest.fixture
+def story(research):
+    return make_article(
+        title="Forest carbon study",
+        slug="forest-carbon",
+        categories=[research],
+        tags=["climate"],
+        hero_photo=make_photo(caption="Spruce forest in Lapland"),
+    )
+
+
+def _get(client, url: str, **headers):
+    response = client.get(url, **headers)
+    return response, response.content.decode()
+
+
+def test_a_second_visit_is_served_from_the_cache_with_one_query(client, story):
+    first, first_page = _get(client, "/en/news/forest-carbon/")
+    with CaptureQueriesContext(connection) as queries:
+        second, second_page = _get(client, "/en/news/forest-carbon/")
+
+    assert first["X-Cache"] == "miss"
+    assert second["X-Cache"] == "hit"
+    assert second_page == first_page
+    assert len(queries) == 1  # the content version
+
+
+PAGES = [
+    "/en/news/",
+    "/en/news/forest-carbon/",
+    "/en/news/category/research/",
+    "/en/news/tag/climate/",
+    "/en/news/search/?q=forest",
+    "/en/news/feed/",
+    "/en/news/atom/",
+    "/en/news/category/research/feed/",
+    "/api/v1/articles/",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_an_edited_title_shows_at_once_on_every_page(client, story, url):
+    assert "Forest carbon study" in _get(client, url)[1]
+    assert _get(client, url)[0]["X-Cache"] == "hit"
+
+    story.title = "Forest carbon study, revised"
+    story.save()
+
+    response, page = _get(client, url)
+    assert response["X-Cache"] == "miss"
+    assert "Forest carbon study, revised" in page
+
+
+def test_a_new_address_shows_in_the_sitemap_at_once(client, story):
+    assert "/en/news/forest-carbon/" in _get(client, "/sitemap.xml")[1]
+    story.slug = "forest-carbon-sinks"
+    story.save()
+    page = _get(client, "/sitemap.xml")[1]
+    assert "/en/news/forest-carbon-sinks/" in page
+    assert "/en/news/forest-carbon/" not in page
+
+
+def test_unpublishing_removes_the_article_at_once(client, story):
+    assert _get(client, "/en/news/forest-carbon/")[0].status_code == 200
+    assert "Forest carbon study" in _get(client, "/en/news/")[1]
+
+    story.status = Status.DRAFT
+    story.save()
+
+    assert client.get("/en/news/forest-carbon/").status_code == 404
+    assert "Forest carbon study" not in _get(client, "/en/news/")[1]
+
+
+def test_a_newly_published_article_shows_at_once(client, story):
+    _get(client, "/en/news/")
+    make_article(title="Brand new story")
+    assert "Brand new story" in _get(client, "/en/news/")[1]
+
+
+def test_what_hangs_off_an_article_shows_at_once(client, story, research):
+    url = "/en/news/forest-carbon/"
+    _get(client, url)
+
+    story.hero_photo.caption = "Pine forest in Kainuu"
+    story.hero_photo.save()
+    assert "Pine forest in Kainuu" in _get(client, url)[1]
+
+    research.name_en = "Science"
+    research.save()
+    assert "Science" in _get(client, url)[1]
+
+    story.tags.add("peatlands")
+    assert "peatlands" in _get(client, url)[1]
+
+    story.categories.add(make_category(name_en="Sustainability"))
+    assert "Sustainability" in _get(client, url)[1]
+
+    MediaContact.objects.create(article=story, name="Professor Aino Metsä")
+    assert "Professor Aino Metsä" in _get(client, url)[1]
+
+    GalleryPhoto.objects.create(article=story, photo=make_photo(), caption="Sampling plots")
+    assert "Sampling plots" in _get(client, url)[1]
+
+    link(story, make_article(title="Linked by the editor"))
+    assert "Linked by the editor" in _get(client, url)[1]
+
+    SiteNotice.objects.create(message="Campus closed today", ends_at=timezone.now() + timedelta(1))
+    assert "Campus closed today" in _get(client, url)[1]
+
+
+def test_a_scheduled_article_appears_when_it_falls_due_without_any_save(client, story):
+    due = timezone.now() + timedelta(hours=2)
+    make_article(title="Embargoed result", slug="embargoed", published_at=due)
+    assert "Embargoed result" not in _get(client, "/en/news/")[1]
+    assert _get(client, "/en/news/")[0]["X-Cache"] == "hit"
+    assert client.get("/en/news/embargoed/").status_code == 404
+
+    with time_machine.travel(due + timedelta(seconds=1)):
+        assert "Embargoed result" in _get(client, "/en/news/")[1]
+        assert client.get("/en/news/embargoed/").status_code == 200
+        assert "Embargoed result" in _get(client, "/en/news/feed/")[1]
+
+
+def test_a_site_notice_disappears_when_it_ends_without_any_save(client, story):
+    ends = timezone.now() + timedelta(hours=1)
+    SiteNotice.objects.create(message="Exam week: library open late", ends_at=ends)
+    assert "Exam week" in _get(client, "/en/news/")[1]
+    assert _get(client, "/en/news/")[0]["X-Cache"] == "hit"
+
+    with time_machine.travel(ends + timedelta(seconds=1)):
+        assert "Exam week" not in _get(client, "/en/news/")[1]
+
+
+def test_bulk_writes_without_signals_show_after_the_command(client, story):
+    _get(client, "/en/news/")
+    call_command("seed_demo", articles=3, verbosity=0)
+    assert "synthetic" in _get(client, "/en/news/")[1].lower()
+
+
+def test_anonymous_pages_say_how_a_cdn_may_keep_them(client, story, settings):
+    settings.PUBLIC_CACHE_SECONDS = 60
+    response = client.get("/en/news/forest-carbon/")
+
+    control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert control == {"public", "max-age=0", "s-maxage=60", "stale-while-revalidate=60"}
+    assert "Cookie" in response["Vary"]
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith("GMT")
+
+
+def test_an_unchanged_page_is_answered_with_304(client, story):
+    first = client.get("/en/news/forest-carbon/")
+    by_etag = client.get("/en/news/forest-carbon/", HTTP_IF_NONE_MATCH=first["ETag"])
+    by_date = client.get("/en/news/forest-carbon/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+
+    assert by_etag.status_code == 304 and by_etag.content == b""
+    assert by_date.status_code == 304
+    assert by_etag["ETag"] == first["ETag"]
+
+
+def test_a_changed_page_is_not_answered_with_304(client, story):
+    first = client.get("/en/news/forest-carbon/")
+    story.lead = "A new lead."
+    story.save()
+
+    again = client.get("/en/news/forest-carbon/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert "A new lead." in again.content.decode()
+
+
+def test_head_is_served_like_get(client, story):
+    client.get("/en/news/")
+    response = client.head("/en/news/")
+    assert response.status_code == 200
+    assert response["X-Cache"] == "hit"
+
+
+def test_staff_get_their_own_uncached_page(client, story):
+    user = get_user_model().objects.create_superuser("editor", "e@example.edu", "pw-1234567")
+    client.get("/en/news/forest-carbon/")  # an anonymous copy is in the cache
+    client.force_login(user)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/news/forest-carbon/")
+
+    assert "X-Cache" not in response
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert len(queries) > 1  # rendered for them, not taken from the cache
+
+
+def test_post_is_never_cached(client, story):
+    client.post("/api/v1/articles/")
+    response = client.get("/api/v1/articles/")
+    assert response["X-Cache"] == "miss"
+
+
+def test_errors_and_cookies_are_never_stored():
+    calls = []
+
+    def failing(request):
+        calls.append(1)
+        return HttpResponseServerError("down")
+
+    def with_cookie(request):
+        calls.append(1)
+        response = HttpResponse("hello")
+        response.set_cookie("seen", "1")
+        return response
+
+    factory = RequestFactory()
+    for view in (cache_public_page(failing), cache_public_page(with_cookie)):
+        calls.clear()
+        first = view(factory.get("/en/news/"))
+        view(factory.get("/en/news/"))
+        assert len(calls) == 2
+        assert "no-store" in first["Cache-Control"]
+
+
+def test_a_missing_article_is_not_stored(client, story):
+    assert client.get("/en/news/nothing-here/").status_code == 404
+    make_article(title="Now it exists", slug="nothing-here")
+    assert client.get("/en/news/nothing-here/").status_code == 200
+
+
+def test_the_language_redirect_varies_on_cookie_and_language(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fi")
+    assert response["Location"] == "/fi/news/"
+    assert {"Cookie", "Accept-Language"} <= {v.strip() for v in response["Vary"].split(",")}
+
+
+def test_pages_in_each_language_are_kept_apart(client, story):
+    make_article(language="fi", title="Metsätutkimus", slug="metsa")
+    assert "Metsätutkimus" not in _get(client, "/en/news/")[1]
+    assert "Metsätutkimus" in _get(client, "/fi/news/")[1]
+    api_fi = client.get("/api/v1/articles/?language=fi").json()
+    api_en = client.get("/api/v1/articles/?language=en").json()
+    assert [a["title"] for a in api_fi["results"]] == ["Metsätutkimus"]
+    assert "Metsätutkimus" not in [a["title"] for a in api_en["results"]]
+
+
+def test_deleting_an_article_shows_at_once(client, story):
+    _get(client, "/en/news/")
+    Article.objects.get(pk=story.pk).delete()
+    assert "Forest carbon study" not in _get(client, "/en/news/")[1]
+
+
+def test_a_listing_is_counted_once_for_all_its_pages_until_something_changes(client):
+    for number in range(24):
+        make_article(title=f"Archive story {number}")
+    client.get("/en/news/")
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/en/news/?page=2")
+    assert not any("COUNT(" in query["sql"] for query in queries.captured_queries)
+    assert 'href="?page=3"' not in second.content.decode()
+
+    due = timezone.now() + timedelta(minutes=5)
+    make_article(title="Scheduled story", published_at=due)
+    client.get("/en/news/")
+    with time_machine.travel(due + timedelta(seconds=1)):
+        # 25 public articles: a third page, though nothing was saved since.
+        assert 'href="?page=3"' in client.get("/en/news/?page=2").content.decode()
+
+
+def test_the_admins_publish_and_unpublish_actions_show_at_once(client, story):
+    """The list actions write with update(), which sends no signals."""
+    editor = get_user_model().objects.create_superuser("eeva", "eeva@example.edu", "pw")
+    staff = type(client)()
+    staff.force_login(editor)
+    draft = make_article(title="Waiting for the editor", status=Status.DRAFT)
+    draft.categories.set(story.categories.all())
+    draft.hero_photo = story.hero_photo
+    draft.save()
+    assert "Waiting for the editor" not in _get(client, "/en/news/")[1]
+
+    staff.post(
+        "/admin/articles/article/",
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
+    assert Article.objects.get(pk=draft.pk).status == Status.PUBLISHED
+    assert "Waiting for the editor" in _get(client, "/en/news/")[1]
+
+    staff.post(
+        "/admin/articles/article/",
+        {"action": "unpublish", "_selected_action": [draft.pk]},
+    )
+    assert "Waiting for the editor" not in _get(client, "/en/news/")[1]
+
+
+def test_new_renditions_show_at_once(client, story):
+    """Renditions are recorded with update(): a page cached before must not keep
+    showing the old set."""
+    from articles import images
+
+    before = _get(client, story.get_absolute_url())[1]
+    old_folder = story.hero_photo.renditions["dir"]
+    assert old_folder in before
+
+    images.build_renditions(story.hero_photo)
+
+    after = _get(client, story.get_absolute_url())[1]
+    assert old_folder not in after
+    assert story.hero_photo.renditions["dir"] in after

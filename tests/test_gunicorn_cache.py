@@ -1,0 +1,173 @@
+"""Two real gunicorn workers, each with its own local-memory cache: after an editor
+saves a change through one of them, neither ever serves the old page."""
+
+import html
+import http.cookiejar
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+
+from tests.factories import make_article, make_category
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = 8108
+BASE = f"http://127.0.0.1:{PORT}"
+PAGE = "/en/news/category/research/"
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _opener(cookies: http.cookiejar.CookieJar | None = None) -> urllib.request.OpenerDirector:
+    handlers = [_NoRedirects()]
+    if cookies is not None:
+        handlers.append(urllib.request.HTTPCookieProcessor(cookies))
+    return urllib.request.build_opener(*handlers)
+
+
+def _fetch(opener, path: str, data: dict | None = None) -> tuple[int, dict, str]:
+    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    request = urllib.request.Request(BASE + path, data=body)  # noqa: S310 (127.0.0.1)
+    if data is not None:
+        request.add_header("Referer", BASE + path)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def gunicorn():
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+        "GUNICORN_WORKERS": "2",
+        "GUNICORN_ACCESS_LOG": "/dev/null",
+        "GUNICORN_LOG_LEVEL": "warning",
+        "DJANGO_DEBUG": "1",  # static files by their plain names: no collectstatic needed
+    }
+    env.pop("CACHE_URL", None)
+    env.pop("REDIS_URL", None)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "tests.wsgi_with_pid:application",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                if _fetch(_opener(), "/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        else:
+            pytest.fail("gunicorn did not answer on /healthz within 20 seconds")
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _from_every_worker(opener, path: str) -> dict[str, tuple[dict, str]]:
+    """The page as each of the two workers answers it (new connections until both
+    have answered, twice each so that the second answer may come from its cache)."""
+    answers: dict[str, list[tuple[dict, str]]] = {}
+    for _ in range(400):
+        status, headers, page = _fetch(opener, path)
+        assert status == 200, (path, status)
+        answers.setdefault(headers["X-Worker-Pid"], []).append((headers, page))
+        if len(answers) == 2 and all(len(seen) >= 2 for seen in answers.values()):
+            return {pid: seen[-1] for pid, seen in answers.items()}
+    pytest.fail(f"only workers {list(answers)} answered in 400 requests")
+
+
+def _csrf_token(page: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def test_an_edit_through_one_worker_is_seen_at_once_through_the_other(gunicorn):
+    get_user_model().objects.create_superuser("editor", "editor@example.edu", "pw-4cache-test")
+    research = make_category(slug="research", name_en="Research")
+    make_article(title="Peat bogs store carbon", categories=[research])
+    reader = _opener()
+
+    before = _from_every_worker(reader, PAGE)
+    for headers, page in before.values():
+        assert headers["X-Cache"] == "hit"  # each worker holds the page in its own cache
+        assert "<h1>Research</h1>" in page or ">Research<" in page
+
+    # The editor renames the category in the admin, through whichever worker answers.
+    cookies = http.cookiejar.CookieJar()
+    editor = _opener(cookies)
+    _status, _headers, login = _fetch(editor, "/admin/login/")
+    status, _headers, _page = _fetch(
+        editor,
+        "/admin/login/?next=/admin/",
+        {
+            "csrfmiddlewaretoken": _csrf_token(login),
+            "username": "editor",
+            "password": "pw-4cache-test",
+        },
+    )
+    assert status == 302
+    change = f"/admin/articles/category/{research.pk}/change/"
+    _status, _headers, form = _fetch(editor, change)
+    status, headers, _page = _fetch(
+        editor,
+        change,
+        {
+            "csrfmiddlewaretoken": _csrf_token(form),
+            "name_en": "Research and science",
+            "name_fi": "",
+            "name_sv": "",
+            "slug": "research",
+            "order": "0",
+            "description_en": "",
+            "description_fi": "",
+            "description_sv": "",
+            "_save": "Save",
+        },
+    )
+    assert status == 302, "the admin did not accept the change"
+    edited_by = headers["X-Worker-Pid"]
+
+    after = _from_every_worker(reader, PAGE)
+    assert edited_by in after
+    for headers, page in after.values():
+        assert "Research and science" in html.unescape(page)
+        assert headers["X-Cache"] == "hit"  # cached again, under the new content version
+
+    # Staff see their own fresh page, never a cached one.
+    _status, headers, page = _fetch(editor, PAGE)
+    assert "X-Cache" not in headers and "no-store" in headers["Cache-Control"]
