@@ -110,9 +110,9 @@ def test_published_and_updated_are_machine_readable_times(client, article):
     times = [attrs["datetime"] for tag, attrs in _outline(page) if tag == "time"]
 
     assert (
-        f'Published: <time datetime="{timezone.localtime(article.published_at).isoformat()}' in page
+        f'Published: <time datetime="{timezone.localtime(article.published_at).isoformat(timespec="seconds")}' in page
     )
-    assert f'Updated: <time datetime="{timezone.localtime(article.updated_at).isoformat()}' in page
+    assert f'Updated: <time datetime="{timezone.localtime(article.updated_at).isoformat(timespec="seconds")}' in page
     assert len(times) == 2
 
 

@@ -3,7 +3,7 @@ tests: every public page type with everything it can show (notice, hero photo wi
 caption and credit, a rich body, gallery, contacts, tags, share block, four related cards,
 two pages of news), so a check that passes here has seen every component.
 
-Also used by tests/test_html_validity.py (with the Django test client).
+Used by the browser tests and tests/test_html_validity.py (with the Django test client).
 """
 
 from __future__ import annotations
