@@ -30,7 +30,7 @@
     document.querySelectorAll("p.datetime input").forEach(function (input) {
       var part = input.previousSibling;
       while (part && part.nodeType !== Node.TEXT_NODE) part = part.previousSibling;
-      name(input, [fieldLabel(input), text(part)].filter(Boolean).join(": "));
+      name(input, [fieldLabel(input), text(part).replace(/:$/, "")].filter(Boolean).join(": "));
     });
   }
 

@@ -102,11 +102,15 @@ def test_the_shift_measure_sees_an_image_without_dimensions(page: Page):
     page.goto(site.pages["en"]["article"])
     page.wait_for_load_state("load")
     page.evaluate(
-        """() => {
+        """async () => {
+          const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
           const photo = document.createElement("img");
-          photo.src = document.querySelector(".figure--hero img").currentSrc + "?again";
           photo.alt = "";
           document.querySelector(".article__header").prepend(photo);
+          // Painted empty first, as a slow photo is, then the photo arrives.
+          await frame(); await frame();
+          photo.src = document.querySelector(".figure--hero img").currentSrc + "?again";
+          await photo.decode();
         }"""
     )
 
