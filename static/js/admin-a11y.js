@@ -4,7 +4,9 @@
 // "Date:"/"Time:"), so it needs no catalogue of its own:
 // - the date and time boxes of a split date-time field ("Published: Date:");
 // - the inputs of tabular inlines, labelled only by a column heading ("Position, row 2");
-// - Select2's autocomplete combobox and its search box ("Hero photo").
+// - Select2's autocomplete combobox and its search box ("Hero photo");
+// - a rich-text editor's editable area (role=textbox, contenteditable) named after its
+//   field ("Body").
 // Select2 builds its markup after the page loads and inlines add rows later, so labels
 // are applied again whenever the form changes.
 (function () {
@@ -66,12 +68,19 @@
     });
   }
 
+  function labelRichText() {
+    document.querySelectorAll(".form-row [contenteditable=true]").forEach(function (area) {
+      name(area, fieldLabel(area));
+    });
+  }
+
   var pending = false;
   function labelAll() {
     pending = false;
     labelSplitDateTimes();
     labelTabularInlines();
     labelSelect2();
+    labelRichText();
   }
 
   function schedule() {

@@ -35,9 +35,16 @@ PUBLIC_PAGES = [
     "404",
 ]
 
-# The Django admin's own markup (not ours) that axe faults, each scoped to the elements
-# concerned rather than switching a rule off. Empty while nothing needs excusing.
-ADMIN_EXCLUDE: list[list[str]] = []
+# The Django admin's own markup that axe faults and we cannot change from our side, as
+# (rule, exact element selector) pairs: only that rule on those elements is excused, every
+# other rule still checks them. Keep this list short and each entry explained.
+ADMIN_KNOWN: set[tuple[str, str]] = {
+    # Select2 4.0.13 (vendored by Django 5.2) puts its "clear all" <span> inside the <ul>
+    # of chosen items of a multiple autocomplete (categories) once something is chosen;
+    # Select2 4.1 moved it out. Rewriting Select2's markup from a script would fight its
+    # own re-rendering, so this one is excused until Django ships a newer Select2.
+    ("list", ".select2-selection--multiple > ul"),
+}
 
 
 def _axe_source() -> str:
@@ -50,12 +57,12 @@ def _axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def run_axe(page: Page, exclude: list[list[str]] | None = None) -> list[dict[str, Any]]:
-    """Inject axe-core into the loaded page and return its WCAG A/AA violations."""
+def run_axe(page: Page, known: set[tuple[str, str]] = frozenset()) -> list[dict[str, Any]]:
+    """Inject axe-core into the loaded page and return its WCAG A/AA violations, less the
+    `known` (rule, selector) pairs."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())
-    context = {"include": [["html"]], "exclude": exclude or []}
-    result = page.evaluate(
+    violations = page.evaluate(
         """async ([context, tags]) => {
             const result = await axe.run(context, {
                 runOnly: {type: "tag", values: tags},
@@ -66,9 +73,18 @@ def run_axe(page: Page, exclude: list[list[str]] | None = None) -> list[dict[str
                 nodes: v.nodes.map((n) => ({target: n.target, summary: n.failureSummary})),
             }));
         }""",
-        [context, WCAG_AA],
+        [{"include": [["html"]]}, WCAG_AA],
     )
-    return result
+    remaining = []
+    for violation in violations:
+        nodes = [
+            node
+            for node in violation["nodes"]
+            if (violation["id"], " ".join(map(str, node["target"]))) not in known
+        ]
+        if nodes:
+            remaining.append({**violation, "nodes": nodes})
+    return remaining
 
 
 def _describe(found: dict[str, list[dict[str, Any]]]) -> str:
@@ -134,7 +150,7 @@ def test_admin_article_forms_have_no_wcag_aa_violations(
             assert response is not None
             assert response.status == 200, path
             expect(page.locator("#article_form")).to_be_visible()
-            violations = run_axe(page, exclude=ADMIN_EXCLUDE)
+            violations = run_axe(page, known=ADMIN_KNOWN)
             if violations:
                 found[path] = violations
         assert not found, f"axe-core found WCAG A/AA violations:\n{_describe(found)}"
