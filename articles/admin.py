@@ -64,6 +64,9 @@ def _thumbnail(photo: Photo | None, size: int = 80) -> str:
 
 class _ThumbnailMedia:
     css = {"all": ["css/admin.css"]}
+    # Accessible names the admin's own markup lacks (split date-times, tabular inlines,
+    # Select2); see the script's header.
+    js = ["js/admin-a11y.js"]
 
 
 @admin.register(Category)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
@@ -73,3 +74,13 @@ def json_ld(data: Any) -> SafeString:
 @register.filter
 def og_locale(language: str) -> str:
     return OG_LOCALES.get((language or "")[:2], "en_GB")
+
+
+@register.filter
+def machine_datetime(value: datetime | None) -> str:
+    """A `<time datetime>` value: local time to the second with its offset
+    ("2025-03-05T09:30:00+02:00"). Django's `date:'c'` keeps microseconds, which HTML's
+    date-time syntax does not allow (at most three fraction digits)."""
+    if value is None:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")

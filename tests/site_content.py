@@ -1,0 +1,114 @@
+"""A small but complete site in three languages for the accessibility, keyboard and layout
+tests: every public page type with everything it can show (notice, hero photo with
+caption and credit, a rich body, gallery, contacts, tags, share block, four related cards,
+two pages of news), so a check that passes here has seen every component.
+
+Used by the browser tests and tests/test_html_validity.py (with the Django test client).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.utils import timezone
+
+from articles.models import Article, GalleryPhoto, MediaContact, SiteNotice
+from tests.factories import link, make_article, make_category, make_photo
+
+LANGUAGES = ("en", "fi", "sv")
+
+# A body with every element the allow-list keeps and the stylesheet styles.
+BODY = """
+<p>The new <strong>laboratory</strong> opens in <em>spring</em>; read the
+<a href="https://example.edu/lab">plan</a>.</p>
+<h2>Why it matters</h2>
+<p>Researchers have waited for this for a long time.</p>
+<blockquote><p>It changes how we work.</p><cite>Professor Ada Example</cite></blockquote>
+<h3>What happens next</h3>
+<ul><li>Tours in May</li><li>Courses in autumn</li></ul>
+<ol><li>Book a slot</li><li>Come along</li></ol>
+"""
+
+SEARCH_WORD = {"en": "laboratory", "fi": "laboratorio", "sv": "laboratoriet"}
+TAG = "sustainability"
+
+
+@dataclass(frozen=True)
+class Site:
+    """The addresses of each page type, per language."""
+
+    pages: dict[str, dict[str, str]]  # language → page type → path
+    article: dict[str, Article]
+
+
+def build_site() -> Site:
+    """Create the site's content (needs the database) and return its addresses."""
+    now = timezone.now()
+    SiteNotice.objects.create(
+        message="The library is closed on Friday.", ends_at=now + timedelta(days=1)
+    )
+    research = make_category(
+        name_en="Research", name_fi="Tutkimus", name_sv="Forskning", slug="research"
+    )
+    studies = make_category(
+        name_en="Studies", name_fi="Opiskelu", name_sv="Studier", slug="studies"
+    )
+    pages: dict[str, dict[str, str]] = {}
+    main_articles: dict[str, Article] = {}
+    english: Article | None = None
+    for language in LANGUAGES:
+        word = SEARCH_WORD[language]
+        main = make_article(
+            title=f"A new {word} for the campus ({language})",
+            slug=f"new-{word}",
+            language=language,
+            lead=f"The university opens a {word} for research and teaching.",
+            body=BODY.replace("laboratory", word),
+            categories=[research, studies],
+            tags=[TAG],
+            hero_photo=make_photo(alt_text="Scientists at a lab bench", credit="Veikko Kuvaaja"),
+            hero_caption="The new lab on its opening day",
+            byline="Communications",
+            translation_of=english,
+            published_at=now - timedelta(minutes=30),
+            updated_at=now - timedelta(minutes=5),
+        )
+        english = english or main
+        for position in range(2):
+            GalleryPhoto.objects.create(article=main, photo=make_photo(), position=position)
+        MediaContact.objects.create(
+            article=main,
+            name="Ada Example",
+            title="Professor",
+            email="ada.example@example.edu",
+            phone="+358 40 123 4567",
+        )
+        # Thirteen more: four related cards and a second page on the index (12 a page).
+        others = [
+            make_article(
+                language=language,
+                title=f"Campus story {number} ({language})",
+                categories=[research] if number % 2 else [studies],
+                tags=[TAG] if number < 3 else None,
+                hero_photo=make_photo() if number % 3 else None,
+                featured=number == 1,
+                published_at=now - timedelta(hours=number),
+            )
+            for number in range(1, 14)
+        ]
+        link(main, others[5])
+        main_articles[language] = main
+        news = f"/{language}/news/"
+        pages[language] = {
+            "index": news,
+            "index-page-2": f"{news}?page=2",
+            "article": main.get_absolute_url(),
+            "category": f"{news}category/research/",
+            "tag": f"{news}tag/{TAG}/",
+            "search": f"{news}search/?q={word}",
+            "empty-search": f"{news}search/",
+            "no-results": f"{news}search/?q=zyxwvu",
+            "404": f"{news}no-such-story/",
+        }
+    return Site(pages=pages, article=main_articles)
