@@ -30,6 +30,7 @@ from taggit.models import Tag
 
 from . import caching, metadata, search
 from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category
+from .sitemaps import SITEMAPS
 
 PREVIEW_SALT = "articles.preview"
 
@@ -285,6 +286,20 @@ def search_view(request: HttpRequest) -> HttpResponse:
                 ],
             ),
         },
+    )
+
+
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """`/sitemap.xml`: every page of every sitemap section, with absolute addresses from
+    SITE_URL. One count query per section."""
+    entries = []
+    for section, sitemap_class in SITEMAPS.items():
+        location = settings.SITE_URL + reverse("sitemap-section", kwargs={"section": section})
+        pages = sitemap_class().paginator.num_pages
+        entries += [{"location": location}]
+        entries += [{"location": f"{location}?p={page}"} for page in range(2, pages + 1)]
+    return render(
+        request, "articles/sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
     )
 
 

@@ -80,7 +80,7 @@ def _env(workdir: Path, port: int) -> dict[str, str]:
 
 def _manage(env: dict[str, str], *args: str) -> None:
     # Our own interpreter and manage.py with fixed arguments.
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
 def _pages(base: str, page: Any) -> dict[str, str]:
@@ -135,9 +135,9 @@ def measure_pages(base: str) -> list[dict[str, Any]]:
 def lighthouse(url: str) -> dict[str, Any]:
     binary = LIGHTHOUSE / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=LIGHTHOUSE, check=True)  # noqa: S607
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=LIGHTHOUSE, check=True)
     flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
-    result = subprocess.run(  # noqa: S603 (the pinned local lighthouse, fixed arguments)
+    result = subprocess.run(
         [str(binary), url, "--only-categories=performance", "--output=json",
          "--output-path=stdout", "--quiet", f"--chrome-flags={flags}"],
         env={**os.environ, "CHROME_PATH": CHROMIUM},
@@ -174,7 +174,7 @@ def main() -> None:
     _manage(env, "collectstatic", "--noinput", "-v", "0")
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "seed_demo", "-v", "0")
-    server = subprocess.Popen(  # noqa: S603 (our gunicorn and its configuration)
+    server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "newsroom.wsgi"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -182,7 +182,7 @@ def main() -> None:
     try:
         for _ in range(100):
             try:
-                urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310 (loopback)
+                urllib.request.urlopen(base + "/healthz", timeout=2)
                 break
             except OSError:
                 time.sleep(0.1)

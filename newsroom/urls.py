@@ -18,11 +18,14 @@ urlpatterns = [
     path("language/<str:language>/", article_views.choose_language, name="choose_language"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    # An index of sections, each paginated at Sitemap.limit URLs: crawlers find every
+    # page of a large archive through the index.
+    path("sitemap.xml", cached(article_views.sitemap_index), name="sitemap"),
     path(
-        "sitemap.xml",
+        "sitemap-<section>.xml",
         cached(sitemap),
         {"sitemaps": SITEMAPS, "template_name": "articles/sitemap.xml"},
-        name="sitemap",
+        name="sitemap-section",
     ),
     path("robots.txt", cached(article_views.robots_txt), name="robots-txt"),
     path("api/v1/articles/", cached(api.article_list), name="api-article-list"),

@@ -80,10 +80,10 @@ def test_an_edited_title_shows_at_once_on_every_page(client, story, url):
 
 
 def test_a_new_address_shows_in_the_sitemap_at_once(client, story):
-    assert "/en/news/forest-carbon/" in _get(client, "/sitemap.xml")[1]
+    assert "/en/news/forest-carbon/" in _get(client, "/sitemap-articles.xml")[1]
     story.slug = "forest-carbon-sinks"
     story.save()
-    page = _get(client, "/sitemap.xml")[1]
+    page = _get(client, "/sitemap-articles.xml")[1]
     assert "/en/news/forest-carbon-sinks/" in page
     assert "/en/news/forest-carbon/" not in page
 

@@ -26,8 +26,10 @@ BUDGETS = {
     "/en/news/feed/": CACHE + 2,
     "/en/news/atom/": CACHE + 2,
     "/en/news/category/studies/feed/": CACHE + 3,
+    # The index: a count per section (the pages section counts its category list).
+    "/sitemap.xml": CACHE + 2,
     # Category slugs, the count, the page with photos, the translated stories.
-    "/sitemap.xml": CACHE + 4,
+    "/sitemap-articles.xml": CACHE + 4,
     # Count, page, categories, tags, translations (plus the category's lookup).
     "/api/v1/articles/": CACHE + 5,
     "/api/v1/articles/?category=studies&page_size=50": CACHE + 6,

@@ -27,13 +27,24 @@ def _public_address(settings):
     settings.SITE_URL = SITE
 
 
-def _sitemap(client) -> etree._Element:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+def _fetch_xml(client, url: str) -> etree._Element:
+    response = client.get(url)
+    assert response.status_code == 200, url
     assert response["Content-Type"].startswith("application/xml")
-    root = etree.fromstring(response.content)
-    assert root.tag == f"{{{NS['sm']}}}urlset"
-    return root
+    return etree.fromstring(response.content)
+
+
+def _sitemap(client) -> etree._Element:
+    """Every <url> of every section the index at /sitemap.xml names, as one urlset."""
+    index = _fetch_xml(client, "/sitemap.xml")
+    assert index.tag == f"{{{NS['sm']}}}sitemapindex"
+    merged = etree.Element(f"{{{NS['sm']}}}urlset", nsmap={None: NS["sm"]})
+    for location in index.findall("sm:sitemap/sm:loc", NS):
+        assert location.text.startswith(f"{SITE}/sitemap-")
+        section = _fetch_xml(client, location.text.removeprefix(SITE))
+        assert section.tag == f"{{{NS['sm']}}}urlset"
+        merged.extend(section.findall("sm:url", NS))
+    return merged
 
 
 def _entries(root) -> dict[str, etree._Element]:
@@ -119,3 +130,17 @@ def test_robots_txt_names_the_sitemap_by_its_absolute_address(client):
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
     assert "User-agent: *" in lines
+
+
+def test_a_large_archive_is_listed_page_by_page_through_the_index(client, monkeypatch):
+    from articles.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    articles = [make_article() for _ in range(5)]
+
+    index = _fetch_xml(client, "/sitemap.xml")
+    locations = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
+
+    assert f"{SITE}/sitemap-articles.xml?p=3" in locations
+    listed = set(_entries(_sitemap(client)))
+    assert {a.get_full_url() for a in articles} <= listed
