@@ -18,20 +18,32 @@ from articles.models import Article, Category, Photo, RelatedLink, Status
 _sequence = itertools.count(1)
 
 
-def jpeg_bytes(width: int = 640, height: int = 427, colour: str = "#2a6f97") -> bytes:
+def jpeg_bytes(
+    width: int = 640, height: int = 427, colour: str = "#2a6f97", *, detailed: bool = False
+) -> bytes:
+    """A JPEG of one colour, or with `detailed` a noisy one, as a real photo is: browsers
+    do not count near-empty images as the largest contentful paint."""
+    image = Image.new("RGB", (width, height), colour)
+    if detailed:
+        noise = Image.effect_noise((width, height), 64).convert("RGB")
+        image = Image.blend(image, noise, 0.5)
     buffer = io.BytesIO()
-    Image.new("RGB", (width, height), colour).save(buffer, "JPEG", quality=80)
+    image.save(buffer, "JPEG", quality=80)
     return buffer.getvalue()
 
 
-def make_photo(**fields: Any) -> Photo:
+def make_photo(
+    *, size: tuple[int, int] = (640, 427), detailed: bool = False, **fields: Any
+) -> Photo:
+    """A photo with its renditions; `size` is the uploaded original's (a hero is
+    usually 1600 pixels wide or more), `detailed` gives it a photo's entropy."""
     number = next(_sequence)
     defaults = {
         "alt_text": f"Students on the campus lawn {number}",
         "caption": f"Campus in spring {number}",
         "credit": "Sakari Photographer",
     }
-    image = ContentFile(jpeg_bytes(), name=f"photo-{number}.jpg")
+    image = ContentFile(jpeg_bytes(*size, detailed=detailed), name=f"photo-{number}.jpg")
     photo = Photo.objects.create(**{"image": image, **defaults, **fields})
     images.build_renditions(photo)  # as the admin does on upload
     return photo

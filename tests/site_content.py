@@ -67,7 +67,12 @@ def build_site() -> Site:
             body=BODY.replace("laboratory", word),
             categories=[research, studies],
             tags=[TAG],
-            hero_photo=make_photo(alt_text="Scientists at a lab bench", credit="Veikko Kuvaaja"),
+            hero_photo=make_photo(
+                size=(1600, 1067),
+                detailed=True,
+                alt_text="Scientists at a lab bench",
+                credit="Veikko Kuvaaja",
+            ),
             hero_caption="The new lab on its opening day",
             byline="Communications",
             translation_of=english,
