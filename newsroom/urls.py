@@ -11,6 +11,9 @@ from articles.sitemaps import SITEMAPS
 
 from .health import healthz
 
+# A database outage answers 503 with a friendly page rather than a 500 (newsroom/errors.py).
+handler500 = "newsroom.errors.server_error"
+
 urlpatterns = [
     path("", article_views.language_redirect, name="root"),
     path("language/<str:language>/", article_views.choose_language, name="choose_language"),
