@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.views.static import serve
 
@@ -34,9 +35,21 @@ urlpatterns += i18n_patterns(
     path("news/", include("articles.urls")),
 )
 
+
+def serve_media(request: HttpRequest, path: str, document_root: str) -> HttpResponse:
+    """Django's static file view, with a name the file system refuses (too long, say)
+    answered as missing rather than as a server error."""
+    try:
+        return serve(request, path, document_root=document_root)
+    except OSError:
+        raise Http404 from None
+
+
 if settings.SERVE_MEDIA:
     # Media served by the app itself: the demo and single-container setups.
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
-        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            rf"^{media_prefix}(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}
+        ),
     ]

@@ -66,7 +66,7 @@ CANARY = [
     "<script src=data:text/javascript,window.__xss=1></script>",
     "<img\nsrc=x\nonerror=window.__xss=1>",
     "<img src=x onerror=&#119;indow.__xss=1>",
-    "\"onmouseover=window.__xss=1 x=\"",
+    '"onmouseover=window.__xss=1 x="',
     "' onfocus=window.__xss=1 autofocus x='",
     "javascript:window.__xss=1",
     "</script><script>window.__xss=1</script>",
