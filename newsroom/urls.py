@@ -36,11 +36,12 @@ urlpatterns += i18n_patterns(
 )
 
 
-def serve_media(request: HttpRequest, path: str, document_root: str) -> HttpResponse:
+def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     """Django's static file view, with a name the file system refuses (too long, say)
-    answered as missing rather than as a server error."""
+    answered as missing rather than as a server error. MEDIA_ROOT is read per request,
+    so tests that point it elsewhere are served from there."""
     try:
-        return serve(request, path, document_root=document_root)
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError:
         raise Http404 from None
 
@@ -49,7 +50,5 @@ if settings.SERVE_MEDIA:
     # Media served by the app itself: the demo and single-container setups.
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
-        re_path(
-            rf"^{media_prefix}(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}
-        ),
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve_media),
     ]
