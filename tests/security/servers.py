@@ -16,6 +16,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
+# The suite's ports: PORT_BASE+1 … +4 (8081-8084 by default; the shared machine gives
+# this project 8080-8089, so a second run at the same time can use SECURITY_PORT_BASE=8085).
+PORT_BASE = int(os.environ.get("SECURITY_PORT_BASE", "8080"))
 SECRET = "security-tests-only-" + "x" * 40
 
 
@@ -99,7 +102,11 @@ def gunicorn(port: int, env: dict[str, str], log: Path, workers: int = 1) -> Ite
 class TcpProxy:
     """Forwards 127.0.0.1:listen_port to target. stop() closes the listening socket and
     cuts every open connection, as a database crash or a network failure would;
-    start() listens again."""
+    start() listens again. With `cut_after` set, each new connection is cut once the
+    server has sent that many bytes over it: the database dies in the middle of a
+    request, after its first queries were answered."""
+
+    cut_after: int | None = None
 
     def __init__(self, listen_port: int, target: tuple[str, int]) -> None:
         self.listen_port, self.target = listen_port, target
@@ -143,17 +150,27 @@ class TcpProxy:
             upstream.settimeout(None)
             with self._lock:
                 self._connections += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+            for source, sink, limit in (
+                (client, upstream, None),
+                (upstream, client, self.cut_after),
+            ):
+                threading.Thread(target=self._pipe, args=(source, sink, limit), daemon=True).start()
 
     @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(source: socket.socket, sink: socket.socket, limit: int | None) -> None:
+        sent = 0
         try:
-            while data := source.recv(65536):
+            while data := source.recv(65536 if limit is None else 256):
+                if limit is not None and sent + len(data) > limit:
+                    break  # cut: the finally below closes both ends
                 sink.sendall(data)
+                sent += len(data)
         except OSError:
             pass
         finally:
+            # shutdown() first: close() alone would not end the other thread's recv() on
+            # the same socket, and the peer would never see the connection go.
             for end in (source, sink):
                 with suppress(OSError):
-                    end.close()
+                    end.shutdown(socket.SHUT_RDWR)
+                end.close()

@@ -16,10 +16,18 @@ from django.db import connection
 
 from articles.models import Article, Photo, Status
 from tests.factories import jpeg_bytes, make_article, make_category
-from tests.security.servers import PROJECT, TcpProxy, collectstatic, get, gunicorn, production_env
+from tests.security.servers import (
+    PORT_BASE,
+    PROJECT,
+    TcpProxy,
+    collectstatic,
+    get,
+    gunicorn,
+    production_env,
+)
 
 # Ports of this suite (8080-8089 are reserved for it on the shared machine).
-PROXY_PORT, FAULT_PORT, MEDIA_PORT = 8081, 8082, 8083
+PROXY_PORT, FAULT_PORT, MEDIA_PORT = PORT_BASE + 1, PORT_BASE + 2, PORT_BASE + 3
 
 
 def _database_url(port: int | None = None) -> str:
@@ -60,6 +68,18 @@ def test_database_outage_gives_503_pages_and_recovers_without_restart(transactio
             status, body = get(base + url)
             assert status == 200 and b"Outage-proof story" in body
             assert get(base + "/healthz")[0] == 200
+
+            # Mid-request: the next connection dies after the database has answered the
+            # login and the first queries, while the page is still being put together.
+            proxy.stop()
+            proxy.cut_after = 1500
+            proxy.start()
+            status, body = get(base + url)
+            assert status == 503, (status, body[:300])
+            assert b"Temporarily unavailable" in body
+            proxy.cut_after = None
+            status, body = get(base + url)
+            assert status == 200 and b"Outage-proof story" in body
     finally:
         proxy.stop()
     log = (tmp_path / "gunicorn.log").read_text()

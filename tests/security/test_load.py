@@ -19,13 +19,13 @@ from django.utils import timezone
 
 from articles.models import Article, Status
 from tests.factories import make_article, make_category, make_photo
-from tests.security.servers import PROJECT, collectstatic, get, gunicorn, production_env
+from tests.security.servers import PORT_BASE, PROJECT, collectstatic, get, gunicorn, production_env
 from tests.security.test_faults import _database_url
 
 sys.path.insert(0, str(PROJECT / "bench"))
 from loadtest import run_wrk
 
-LOAD_PORT = 8084
+LOAD_PORT = PORT_BASE + 4
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "30"))
 EDIT_EVERY = 3.0  # seconds between the editor's changes
 VISIBLE_WITHIN = 1.0
