@@ -328,4 +328,7 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    # django-axes announces itself and every failed login at INFO; lockouts (WARNING)
+    # are what operations need to see.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
