@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import reversion
@@ -39,6 +40,13 @@ from .models import (
     TaggedArticle,
 )
 from .views import preview_url, shared_preview_url
+
+logger = logging.getLogger(__name__)
+
+PHOTO_NOT_STORED = _(
+    "The photo could not be stored: the media storage is full or not writable. Nothing "
+    "was saved. Please tell the site's administrator, and try again later."
+)
 
 # Revision history: an article's versions carry its gallery, links, contacts and tags.
 # `version` is left out, so restoring an old revision can never move the optimistic
@@ -112,6 +120,23 @@ class PhotoAdmin(admin.ModelAdmin):
                 images.build_renditions(obj)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        # A full disk or an unwritable media folder is an operations problem, not the
+        # editor's: say so plainly instead of a server error. The admin's transaction has
+        # rolled back with the exception, so no photo row points to a missing file.
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except OSError as error:
+            logger.error("Storing an uploaded photo failed: %s", error)
+            messages.error(request, PHOTO_NOT_STORED)
+            return HttpResponseRedirect(request.get_full_path())
 
     @admin.display(description=_("photo"))
     def thumbnail(self, photo: Photo) -> str:

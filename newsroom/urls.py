@@ -13,6 +13,9 @@ from articles.sitemaps import SITEMAPS
 
 from .health import healthz
 
+# A database outage answers 503 with a friendly page rather than a 500 (newsroom/errors.py).
+handler500 = "newsroom.errors.server_error"
+
 urlpatterns = [
     path("", article_views.language_redirect, name="root"),
     path("language/<str:language>/", article_views.choose_language, name="choose_language"),
@@ -39,10 +42,15 @@ urlpatterns += i18n_patterns(
 
 def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     """Uploaded media; the photo originals (which may carry GPS and camera details) only
-    to staff, for the admin. Readers are served the stripped renditions."""
+    to staff, for the admin. Readers are served the stripped renditions. A name the file
+    system refuses (too long, say) is missing, not a server error; MEDIA_ROOT is read per
+    request, so tests that point it elsewhere are served from there."""
     if path.startswith("photos/") and not request.user.is_staff:
         raise Http404("Photo originals are not public.")
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError:
+        raise Http404 from None
 
 
 if settings.SERVE_MEDIA:

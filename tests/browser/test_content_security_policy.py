@@ -65,3 +65,42 @@ def test_admin_login_and_article_form_with_autocomplete_work_under_the_policy(
     expect(page.locator(".field-categories .select2-selection__choice")).to_contain_text("Research")
 
     assert violations == []
+
+
+def test_share_button_and_language_switcher_work_under_the_policy(
+    page: Page, live_server, settings
+):
+    """The policy has no 'unsafe-inline' for scripts, and what scripts do on public pages
+    still works: the share button copies the address, the language switcher changes
+    language (and translation), with no violation reported."""
+    violations = _record_violations(page)
+    settings.SITE_URL = live_server.url
+    english = make_article(title="Library opens", categories=[make_category()])
+    make_article(title="Kirjasto avautuu", language="fi", slug="kirjasto", translation_of=english)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+
+    response = page.goto(english.get_absolute_url())
+    policy = response.headers["content-security-policy"]
+    script_policy = next(part for part in policy.split(";") if "script-src" in part)
+    assert "'unsafe-inline'" not in script_policy and "'unsafe-eval'" not in script_policy
+    # An inline script injected now is refused by the browser: the policy is in force.
+    page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.__inline = 1'; document.body.append(s); }"
+    )
+    assert page.evaluate("window.__inline") is None
+
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_role("status", include_hidden=True)).to_have_text("URL copied!")
+    assert page.evaluate("navigator.clipboard.readText()") == live_server.url + (
+        english.get_absolute_url()
+    )
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Suomi").click()
+    expect(page).to_have_url(f"{live_server.url}/fi/news/kirjasto/")
+    expect(page.get_by_role("heading", name="Kirjasto avautuu")).to_be_visible()
+    page.get_by_role("button", name="Kopioi linkki").click()
+    expect(page.get_by_role("status", include_hidden=True)).not_to_be_empty()
+
+    # The one injected inline script above is the only violation.
+    assert len(violations) == 1, violations

@@ -1,0 +1,223 @@
+"""Faults: the database going away and coming back, an unwritable media folder during
+an upload, an import killed half-way, and media traversal against a real gunicorn."""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+import time
+from urllib.parse import quote
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+
+from articles.models import Article, Photo, Status
+from tests.factories import jpeg_bytes, make_article, make_category
+from tests.security.servers import (
+    PORT_BASE,
+    PROJECT,
+    TcpProxy,
+    collectstatic,
+    get,
+    gunicorn,
+    production_env,
+)
+
+# Ports of this suite (8080-8089 are reserved for it on the shared machine).
+PROXY_PORT, FAULT_PORT, MEDIA_PORT = PORT_BASE + 1, PORT_BASE + 2, PORT_BASE + 3
+
+
+def _database_url(port: int | None = None) -> str:
+    db = connection.settings_dict
+    host, real_port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{host}:{port or real_port}/{db['NAME']}"
+
+
+@pytest.mark.postgres
+def test_database_outage_gives_503_pages_and_recovers_without_restart(transactional_db, tmp_path):
+    article = make_article(title="Outage-proof story", categories=[make_category()])
+    host = connection.settings_dict["HOST"] or "127.0.0.1"
+    proxy = TcpProxy(PROXY_PORT, (host, int(connection.settings_dict["PORT"] or 5432)))
+    proxy.start()
+    collectstatic(tmp_path / "static")
+    env = production_env(
+        DATABASE_URL=_database_url(PROXY_PORT),
+        STATIC_ROOT=str(tmp_path / "static"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    url = article.get_absolute_url()
+    try:
+        with gunicorn(FAULT_PORT, env, tmp_path / "gunicorn.log") as base:
+            assert get(base + url)[0] == 200
+            assert get(base + "/healthz")[0] == 200
+
+            proxy.stop()  # the database goes away: open connections cut, new ones refused
+            for page in (url, "/en/news/", "/en/news/search/?q=story"):
+                status, body = get(base + page)
+                assert status == 503, (page, status, body[:300])
+                assert b"Temporarily unavailable" in body and b"Traceback" not in body
+            status, body = get(base + "/fi/news/")
+            assert status == 503 and "Tilapäisesti poissa käytöstä".encode() in body
+            assert get(base + "/healthz")[0] == 503
+
+            proxy.start()  # back, and the same gunicorn serves again without a restart
+            status, body = get(base + url)
+            assert status == 200 and b"Outage-proof story" in body
+            assert get(base + "/healthz")[0] == 200
+
+            # Mid-request: the next connection dies after the database has answered the
+            # login and the first queries, while the page is still being put together.
+            proxy.stop()
+            proxy.cut_after = 1500
+            proxy.start()
+            status, body = get(base + url)
+            assert status == 503, (status, body[:300])
+            assert b"Temporarily unavailable" in body
+            proxy.cut_after = None
+            status, body = get(base + url)
+            assert status == 200 and b"Outage-proof story" in body
+    finally:
+        proxy.stop()
+    log = (tmp_path / "gunicorn.log").read_text()
+    assert "Traceback" not in log or "OperationalError" in log
+
+
+def test_unwritable_media_folder_gives_a_clear_error_and_stores_nothing(
+    admin_client, settings, tmp_path
+):
+    """Tests run as root, for whom chmod does not stop writes, and a tmpfs or loop device
+    cannot be mounted here: MEDIA_ROOT inside a regular file's path makes every
+    directory creation and write fail (ENOTDIR), as a read-only or full disk would."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the media folder should be")
+    settings.MEDIA_ROOT = blocker / "media"
+
+    upload = SimpleUploadedFile("campus.jpg", jpeg_bytes(), "image/jpeg")
+    response = admin_client.post(
+        "/admin/articles/photo/add/", {"image": upload, "alt_text": "Campus"}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert "The photo could not be stored" in response.text
+    assert not Photo.objects.exists()
+    assert sorted(path.name for path in tmp_path.rglob("*")) == ["not-a-folder"]
+
+
+@pytest.mark.postgres
+def test_import_killed_half_way_leaves_no_partial_articles(transactional_db, tmp_path):
+    category = make_category(slug="research")
+    Article.objects.bulk_create(
+        Article(
+            title=f"Imported story {number}",
+            slug=f"imported-{number}",
+            language="en",
+            lead="A lead.",
+            body="<p>" + "A body paragraph. " * 40 + "</p>",
+            status=Status.PUBLISHED,
+            published_at="2026-01-01T10:00:00+00:00",
+        )
+        for number in range(3000)
+    )
+    export = tmp_path / "export.zip"
+    env = production_env(DATABASE_URL=_database_url(), MEDIA_ROOT=str(tmp_path / "media"))
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "export_news", str(export)],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    Article.objects.all().delete()
+    category.delete()
+
+    importer = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-u", "manage.py", "import_news", str(export)],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    seen = []
+    for line in importer.stdout:
+        seen.append(line)
+        progress = re.match(r"articles: (\d+)/(\d+)", line.strip())
+        if progress and int(progress[1]) >= int(progress[2]) // 5:
+            break  # a fifth of the articles written, in the import's one transaction
+    assert importer.poll() is None, f"the import ended before it could be killed: {seen}"
+    importer.send_signal(signal.SIGKILL)
+    importer.wait(timeout=30)
+    time.sleep(0.5)  # PostgreSQL notices the dead backend and rolls its transaction back
+
+    assert importer.returncode == -signal.SIGKILL
+    assert Article.objects.count() == 0, seen
+    assert not Article.objects.filter(slug__startswith="imported-").exists()
+
+    # Run again to the end: everything arrives.
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "import_news", str(export)],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert Article.objects.count() == 3000
+
+
+def test_media_traversal_against_gunicorn(tmp_path):
+    """The same probes as tests/security/test_http_attacks.py, over a raw socket to the
+    production server, so no client normalises the path first."""
+    import http.client
+
+    media = tmp_path / "media"
+    (media / "photos").mkdir(parents=True)
+    (media / "photos" / "ok.txt").write_text("fine")
+    (tmp_path / "secret.txt").write_text("TOP-SECRET-CONTENT")
+    collectstatic(tmp_path / "static")
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        STATIC_ROOT=str(tmp_path / "static"),
+        MEDIA_ROOT=str(media),
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    probes = [
+        "/media/../secret.txt",
+        "/media/%2e%2e/secret.txt",
+        "/media/%2E%2E%2Fsecret.txt",
+        "/media/..%2fsecret.txt",
+        "/media/..%5csecret.txt",
+        "/media/photos/../../secret.txt",
+        "/media/photos/%2e%2e/%2e%2e/secret.txt",
+        "/media/%252e%252e/secret.txt",
+        f"/media/{tmp_path}/secret.txt",
+        f"/media//{tmp_path}/secret.txt",
+        "/media/%00../secret.txt",
+        "/media/..%00/secret.txt",
+        "/media/..%c0%afsecret.txt",
+        "/media/../../newsroom/settings.py",
+        "/media/" + "a" * 5000,
+        "/media/photos/" + quote("ä" * 300),
+    ]
+    with gunicorn(MEDIA_PORT, env, tmp_path / "gunicorn.log") as base:
+        port = int(base.rsplit(":", 1)[1])
+        assert get(base + "/media/photos/ok.txt") == (200, b"fine")
+        for probe in probes:
+            client = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+            client.putrequest("GET", probe, skip_accept_encoding=True)
+            client.endheaders()
+            response = client.getresponse()
+            body = response.read()
+            client.close()
+            assert response.status in (400, 404, 414), (probe, response.status)
+            assert b"TOP-SECRET" not in body and b"SECRET_KEY" not in body, probe
