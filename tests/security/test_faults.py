@@ -175,8 +175,8 @@ def test_media_traversal_against_gunicorn(tmp_path):
     import http.client
 
     media = tmp_path / "media"
-    (media / "photos").mkdir(parents=True)
-    (media / "photos" / "ok.txt").write_text("fine")
+    (media / "renditions").mkdir(parents=True)
+    (media / "renditions" / "ok.txt").write_text("fine")
     (tmp_path / "secret.txt").write_text("TOP-SECRET-CONTENT")
     collectstatic(tmp_path / "static")
     env = production_env(
@@ -197,8 +197,8 @@ def test_media_traversal_against_gunicorn(tmp_path):
         "/media/%2E%2E%2Fsecret.txt",
         "/media/..%2fsecret.txt",
         "/media/..%5csecret.txt",
-        "/media/photos/../../secret.txt",
-        "/media/photos/%2e%2e/%2e%2e/secret.txt",
+        "/media/renditions/../../secret.txt",
+        "/media/renditions/%2e%2e/%2e%2e/secret.txt",
         "/media/%252e%252e/secret.txt",
         f"/media/{tmp_path}/secret.txt",
         f"/media//{tmp_path}/secret.txt",
@@ -207,11 +207,11 @@ def test_media_traversal_against_gunicorn(tmp_path):
         "/media/..%c0%afsecret.txt",
         "/media/../../newsroom/settings.py",
         "/media/" + "a" * 5000,
-        "/media/photos/" + quote("ä" * 300),
+        "/media/renditions/" + quote("ä" * 300),
     ]
     with gunicorn(MEDIA_PORT, env, tmp_path / "gunicorn.log") as base:
         port = int(base.rsplit(":", 1)[1])
-        assert get(base + "/media/photos/ok.txt") == (200, b"fine")
+        assert get(base + "/media/renditions/ok.txt") == (200, b"fine")
         for probe in probes:
             client = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
             client.putrequest("GET", probe, skip_accept_encoding=True)
