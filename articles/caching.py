@@ -1,7 +1,8 @@
 """The public page cache: always correct, across worker processes and machines.
 
 Every public view is wrapped in `cache_public_page`. A request reads one tiny row, the
-content version (`ContentVersion`), and looks its page up under a key that contains it.
+content version (`ContentVersion`), and looks its page up under a key that contains it;
+that read is the only query of a page served from the cache.
 Any change to what public pages show bumps the version in the same transaction as the
 change (the signal receivers below), so the next request in every worker, whatever its
 cache (local memory per process by default, Redis via CACHE_URL), asks for a key that
@@ -22,6 +23,7 @@ revalidate with a 304, and a Cache-Control for a CDN in front (PUBLIC_CACHE_SECO
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -30,7 +32,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponseBase
@@ -74,6 +76,12 @@ PUBLIC_MODELS: tuple[type, ...] = (
     TaggedArticle,
 )
 CACHEABLE_STATUSES = frozenset({200, 301})
+# Where the views wrapped in cache_public_page live (newsroom/urls.py, articles/urls.py):
+# other addresses (the admin, /healthz, media) skip the page cache without a query.
+_LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+PUBLIC_PATHS = re.compile(
+    rf"^/(?:(?:{_LANGUAGE_CODES})/news/|api/v1/|sitemap[\w-]*\.xml$|robots\.txt$)"
+)
 VERSION_ROW = 1
 
 
@@ -95,35 +103,52 @@ def content_changed() -> None:
             )
 
 
-def content_state() -> tuple[int, float | None]:
-    """The content version, and the next moment public pages change by themselves (a
-    Unix time): the earliest scheduled article falling due or active site notice
-    ending; None when nothing is scheduled.
+def current_version() -> int | None:
+    """The content version (None before the migration's row exists): all a cache hit
+    needs to know, since an entry carries the moment it expires itself. Paid on every
+    request, so the cheapest read there is: one row by primary key, one round trip,
+    written as SQL because the ORM would spend longer compiling it than PostgreSQL
+    spends answering.
 
-    One query, a primary-key lookup with two subqueries that read the first entry of an
-    index each (article_scheduled_idx; site notices are few): 0.05 ms in PostgreSQL, one
-    round trip, on every request. Written as SQL because compiling the same query with
-    the ORM took 3 ms of Python, more than serving the cached page itself.
+    It also stands in for Django's connection health check (CONN_HEALTH_CHECKS), which
+    would cost a second round trip (SELECT 1) per request: a connection that has gone
+    away since the last request (a database restart) fails this query, is closed, and
+    the query is tried once more on a new connection.
     """
+    for attempt in (1, 2):
+        # Marked as checked first: the cursor would otherwise run the health check.
+        connection.health_check_done = connection.connection is not None
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(_VERSION_SQL)
+                row = cursor.fetchone()
+            return row[0] if row else None
+        except (InterfaceError, OperationalError):
+            if attempt == 2 or connection.in_atomic_block:
+                raise
+            connection.close()
+    raise AssertionError("unreachable")
+
+
+def next_change() -> float | None:
+    """The next moment public pages change by themselves (a Unix time): the earliest
+    scheduled article falling due or active site notice ending; None when nothing is
+    scheduled. One query reading the first entry of an index each
+    (article_scheduled_idx; site notices are few), on every page rendered."""
     now = timezone.now()
     with connection.cursor() as cursor:
-        cursor.execute(_STATE_SQL, [Status.PUBLISHED, now, True, now, VERSION_ROW])
-        row = cursor.fetchone()
-    if row is None:
-        # No version row yet (a database flushed by tests): nothing may outlive now.
-        return 0, time.time()
-    version, *moments = row
-    moments = [_as_datetime(moment) for moment in moments if moment is not None]
-    return version, (min(moments).timestamp() if moments else None)
+        cursor.execute(_NEXT_CHANGE_SQL, [Status.PUBLISHED, now, True, now])
+        moments = [_as_datetime(moment) for moment in cursor.fetchone() if moment is not None]
+    return min(moments).timestamp() if moments else None
 
 
-_STATE_SQL = f"""
-    SELECT v.version,
+_VERSION_SQL = f"SELECT version FROM {ContentVersion._meta.db_table} WHERE id = {VERSION_ROW}"  # noqa: S608
+_NEXT_CHANGE_SQL = f"""
+    SELECT
         (SELECT a.published_at FROM {Article._meta.db_table} a
           WHERE a.status = %s AND a.published_at > %s ORDER BY a.published_at LIMIT 1),
         (SELECT n.ends_at FROM {SiteNotice._meta.db_table} n
           WHERE n.is_active = %s AND n.ends_at > %s ORDER BY n.ends_at LIMIT 1)
-    FROM {ContentVersion._meta.db_table} v WHERE v.id = %s
 """  # noqa: S608 (table names from the models, values as parameters)
 
 
@@ -172,10 +197,11 @@ def _is_private(request: HttpRequest) -> bool:
 
 def _cache_key(request: HttpRequest, version: int) -> str:
     # The language is in most paths, but not in the API's or the sitemap's, whose
-    # messages follow the active language.
+    # messages follow the visitor's language (as LocaleMiddleware, further in, picks it).
+    language = translation.get_language_from_request(request, check_path=True)
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"newsroom:page:{version}:{translation.get_language()}:{digest}"
+    return f"newsroom:page:{version}:{language}:{digest}"
 
 
 def _can_store(request: HttpRequest, response: HttpResponseBase) -> bool:
@@ -220,21 +246,32 @@ def _conditional(request: HttpRequest, response: HttpResponseBase) -> HttpRespon
     )
 
 
-def cache_public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Serve a public view from the page cache when its content has not changed."""
+class PageCacheMiddleware:
+    """Answers anonymous GET and HEAD requests from the page cache, and stores the pages
+    that `cache_public_page` marks as the same for every visitor.
 
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        if _is_private(request):
-            response = view(request, *args, **kwargs)
-            _mark_private(response)
-            return response
+    It sits near the top of MIDDLEWARE, after the security headers and static files: a
+    cached page is answered before sessions, CSRF, authentication, the locale and the
+    content security policy are worked out, since the stored answer already carries
+    every header they added when it was rendered. So a hit costs one primary-key read
+    and one cache lookup, less than a bare view behind the whole stack.
+    """
 
-        # Read before rendering: content that falls due during the render expires it.
-        version, valid_until = content_state()
-        key = _cache_key(request, version)
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if (
+            request.method not in ("GET", "HEAD")
+            or not PUBLIC_PATHS.match(request.path_info)
+            or _is_private(request)
+        ):
+            return self.get_response(request)
+
+        # Read before rendering: a change committed during the render bumps the
+        # version, so what is stored below under this one is never served again.
+        version = current_version()
+        key = _cache_key(request, version or 0)
         entry = cache.get(key)
         # An entry is good until the first scheduled change after it was rendered.
         if entry is not None and _still_valid(entry[0]):
@@ -242,20 +279,51 @@ def cache_public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., Ht
             response["X-Cache"] = "hit"
             return _conditional(request, response)
 
-        request.content_version, request.content_valid_until = version, valid_until
+        request.content_version = version or 0
+        # Content that falls due during the render expires what it renders. Without a
+        # version row (a database flushed by tests), nothing may outlive now.
+        request.content_valid_until = time.time() if version is None else _NEXT_CHANGE
+        response = self.get_response(request)
+        if not getattr(request, "page_is_public", False):
+            return response
+        if response.cookies or "'nonce-" in response.get("Content-Security-Policy", ""):
+            # Set on the way out by an inner middleware: this answer is this visitor's.
+            del response["Cache-Control"]
+            _mark_private(response)
+            return response
+        valid_until = request.content_valid_until
+        cache.set(key, (valid_until, response), _timeout(valid_until))
+        return _conditional(request, response)
+
+
+_NEXT_CHANGE = object()  # looked up by cache_public_page, once a view will render
+
+
+def cache_public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Mark what a public view answers as the same for every visitor, so that
+    PageCacheMiddleware stores it, with the headers a browser or a CDN needs to keep
+    and revalidate it; staff and other visitors with a session get a private copy."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        storable = getattr(request, "content_version", None) is not None
+        if storable and request.content_valid_until is _NEXT_CHANGE:
+            request.content_valid_until = next_change()
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
-        if not _can_store(request, response):
+        if not (storable and _can_store(request, response)):
             _mark_private(response)
             return response
         # One piece: a feed is written in thousands of small chunks, which the server
         # would send one system call each on every hit (7 ms instead of 1 ms a feed).
         response.content = response.content
         _mark_public(response, time.time())
-        cache.set(key, (valid_until, response), _timeout(valid_until))
         response["X-Cache"] = "miss"
-        return _conditional(request, response)
+        request.page_is_public = True
+        return response
 
     return wrapped
 

@@ -503,7 +503,7 @@ class Article(models.Model):
                 name="article_public_newest_idx",
                 condition=Q(status="published"),
             ),
-            # The next scheduled article to fall due (articles.caching.content_state):
+            # The next scheduled article to fall due (articles.caching.next_change):
             # the first entry after now, whatever the language.
             models.Index(
                 fields=["published_at"],

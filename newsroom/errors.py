@@ -16,6 +16,7 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 
 RETRY_AFTER_SECONDS = 30
@@ -24,6 +25,9 @@ RETRY_AFTER_SECONDS = 30
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
     error = sys.exc_info()[1]
+    # In the visitor's language, also when the error came before LocaleMiddleware ran
+    # (the page cache's read, near the top of the stack).
+    translation.activate(translation.get_language_from_request(request, check_path=True))
     if isinstance(error, OperationalError | InterfaceError):
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

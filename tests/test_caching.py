@@ -53,6 +53,55 @@ def test_a_second_visit_is_served_from_the_cache_with_one_query(client, story):
     assert len(queries) == 1  # the content version
 
 
+def test_a_hit_is_answered_before_sessions_csrf_and_the_locale_are_worked_out(client, story):
+    """The stored page carries the headers the inner middleware added when it was
+    rendered; the hit itself runs none of them."""
+    first = client.get("/fi/news/")
+    second = client.get("/fi/news/")
+
+    assert second["X-Cache"] == "hit"
+    for header in ("Content-Language", "Content-Security-Policy", "X-Frame-Options", "Vary"):
+        assert second[header] == first[header], header
+    assert second["Content-Language"] == "fi"
+    assert not hasattr(second.wsgi_request, "session")  # SessionMiddleware never ran
+
+
+def test_addresses_without_public_pages_never_read_the_cache(client, story):
+    for url in ("/healthz", "/admin/login/", "/"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert "X-Cache" not in response, url
+        assert not any("contentversion" in q["sql"] for q in queries.captured_queries), url
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_the_database_dropped_is_replaced_without_an_error_page(client):
+    """The page cache's version read stands in for Django's connection health check:
+    after a database restart, the first request reconnects instead of failing."""
+    import psycopg
+
+    make_article(title="Still here after a restart")
+    assert client.get("/en/news/").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    settings = connection.settings_dict
+    with psycopg.connect(
+        host=settings["HOST"],
+        port=settings["PORT"] or 5432,
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        dbname=settings["NAME"],
+        autocommit=True,
+    ) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+    response = client.get("/en/news/?after-restart")
+    assert response.status_code == 200
+    assert "Still here after a restart" in response.content.decode()
+
+
 PAGES = [
     "/en/news/",
     "/en/news/forest-carbon/",
