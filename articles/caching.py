@@ -174,9 +174,17 @@ def remember(request: HttpRequest, name: str, compute: Callable[[], Any]) -> Any
     if entry is not None and _still_valid(entry[0]):
         return entry[1]
     value = compute()
-    valid_until = request.content_valid_until
+    valid_until = _valid_until(request)
     cache.set(key, (valid_until, value), _timeout(valid_until))
     return value
+
+
+def _valid_until(request: HttpRequest) -> float | None:
+    """Until when what this request renders stays current: the next scheduled change,
+    looked up once, when something is first rendered to be kept."""
+    if request.content_valid_until is _NEXT_CHANGE:
+        request.content_valid_until = next_change()
+    return request.content_valid_until
 
 
 def _still_valid(valid_until: float | None) -> bool:
@@ -309,8 +317,8 @@ def cache_public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., Ht
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         storable = getattr(request, "content_version", None) is not None
-        if storable and request.content_valid_until is _NEXT_CHANGE:
-            request.content_valid_until = next_change()
+        if storable:
+            _valid_until(request)  # before rendering: what falls due meanwhile expires it
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()

@@ -5,7 +5,9 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 
+from . import caching
 from .models import SiteNotice
 
 
@@ -30,8 +32,12 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "site_url": settings.SITE_URL,
         "organization_name": settings.ORGANIZATION_NAME,
         "canonical_url": lambda: _canonical_url(request),
-        "site_notice": lambda: SiteNotice.objects.active().first(),
-        "alternates": lambda: {
-            code: translate_url(request.path, code) for code, _name in settings.LANGUAGES
-        },
+        # Every page shows it: looked up once per content version, not per page.
+        "site_notice": lambda: caching.remember(
+            request, "site-notice", lambda: SiteNotice.objects.active().first()
+        ),
+        # Asked for twice a page (hreflang links, the language switcher): worked out once.
+        "alternates": SimpleLazyObject(
+            lambda: {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
+        ),
     }

@@ -248,7 +248,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_cards(self) -> ArticleQuerySet:
         """What an article card shows: one join for the photo, one query for categories."""
-        return self.select_related("hero_photo").prefetch_related("categories")
+        return self.card_fields().prefetch_related("categories")
+
+    def for_article_page(self) -> ArticleQuerySet:
+        """What the article page shows: its photos joined, then one query each for the
+        categories, tags, gallery (with its photos) and media contacts."""
+        gallery = models.Prefetch("gallery", GalleryPhoto.objects.select_related("photo"))
+        return self.select_related("hero_photo", "social_image").prefetch_related(
+            "categories", "tags", gallery, "contacts"
+        )
+
+    def card_fields(self) -> ArticleQuerySet:
+        """The article rows a card needs, with the photo: not the body, the longest
+        column by far, which a card never shows."""
+        return self.select_related("hero_photo").defer("body")
 
     def newest_sharing_topics_with(self, article: Article, limit: int) -> list[Article]:
         """The newest `limit` articles with a category or tag in common with `article`.
@@ -673,7 +686,7 @@ class Article(models.Model):
         public = Article.objects.published().in_language(self.language).exclude(pk=self.pk)
         manual = list(
             public.filter(incoming_links__article=self)
-            .select_related("hero_photo")
+            .card_fields()
             .order_by("incoming_links__position", "incoming_links__pk")[:limit]
         )
         needed = limit - len(manual)
@@ -681,7 +694,7 @@ class Article(models.Model):
         if needed > 0:
             fill = (
                 public.exclude(pk__in=[article.pk for article in manual])
-                .select_related("hero_photo")
+                .card_fields()
                 .newest_sharing_topics_with(self, needed)
             )
         cards = manual + fill

@@ -77,6 +77,11 @@ def choose_language(request: HttpRequest, language: str) -> HttpResponseRedirect
     return response
 
 
+def all_categories(request: HttpRequest) -> list[Category]:
+    """The category navigation of the listings and search: once per content version."""
+    return caching.remember(request, "categories", lambda: list(Category.objects.all()))
+
+
 class RememberedCountPaginator(Paginator):
     """Counts a listing once per content version, not on every page rendered: counting
     tens of thousands of index entries is the costliest part of a listing page
@@ -130,7 +135,7 @@ class ArticleIndexView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault("heading", self.heading)
-        context["categories"] = Category.objects.all()
+        context["categories"] = all_categories(self.request)
         page = context["page_obj"]
         context["page_range"] = page.paginator.get_elided_page_range(
             page.number, on_each_side=2, on_ends=1
@@ -200,12 +205,7 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self) -> ArticleQuerySet:
-        return (
-            super()
-            .get_queryset()
-            .select_related("hero_photo", "social_image")
-            .prefetch_related("categories", "tags", "gallery__photo", "contacts")
-        )
+        return super().get_queryset().for_article_page()
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
@@ -251,7 +251,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
     the categories, the ranked ids, the page's articles and their categories.
     """
     query = search.clean_query(request.GET.get("q"))
-    categories = list(Category.objects.all())
+    categories = all_categories(request)
     wanted = request.GET.get("category", "")
     category = next((c for c in categories if c.slug == wanted), None)
     ids = search.ranked_ids(query, language=translation.get_language(), category=category)
@@ -352,9 +352,7 @@ class ArticlePreviewView(ArticleDetailView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self) -> ArticleQuerySet:
-        return Article.objects.select_related("hero_photo", "social_image").prefetch_related(
-            "categories", "tags", "gallery__photo", "contacts"
-        )
+        return Article.objects.for_article_page()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(preview=True, **kwargs)

@@ -34,8 +34,6 @@ def language_switcher(context: template.Context) -> dict[str, Any]:
     else that language's news index. Each link passes through choose_language, which
     remembers the choice for `/` and then goes on to the page."""
     alternates = context.get("alternates")
-    if callable(alternates):
-        alternates = alternates()
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django import template
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
 
 from ..images import picture as picture_for
 from ..models import Photo
@@ -24,7 +27,7 @@ SIZES = {
 }
 
 
-@register.inclusion_tag("articles/includes/picture.html")
+@register.simple_tag
 def picture(
     photo: Photo | None,
     kind: str = "full",
@@ -33,16 +36,39 @@ def picture(
     css_class: str = "",
     hero: bool = False,
     alt: str | None = None,
-) -> dict[str, Any]:
+) -> str:
     """Everything comes from the photo row already loaded: no file or query per image.
 
     `kind` is "full" (the photo's own shape) or "card" (the 3:2 focal-point crop);
     `hero` loads the image eagerly with high priority, everything else lazily.
     """
-    return {
-        "picture": picture_for(photo, kind) if photo is not None else None,
-        "alt": photo.alt_text if alt is None and photo is not None else (alt or ""),
-        "sizes": SIZES.get(sizes, sizes),
-        "css_class": css_class,
-        "hero": hero,
-    }
+    if photo is None:
+        return ""
+    arguments = (kind, SIZES.get(sizes, sizes), css_class, bool(hero))
+    alt = photo.alt_text if alt is None else alt
+    folder = (photo.renditions or {}).get("dir")
+    if folder and photo.pk is not None and not getattr(default_storage, "querystring_auth", False):
+        return _remembered_html(photo, folder, *arguments, alt)
+    return _html(photo, *arguments, alt)
+
+
+def _html(photo: Photo, kind: str, sizes: str, css_class: str, hero: bool, alt: str) -> str:
+    return render_to_string(
+        "articles/includes/picture.html",
+        {
+            "picture": picture_for(photo, kind),
+            "alt": alt,
+            "sizes": sizes,
+            "css_class": css_class,
+            "hero": hero,
+        },
+    )
+
+
+@lru_cache(maxsize=4096)
+def _remembered_html(photo: Photo, folder: str, *arguments: Any) -> str:
+    """The same photo drawn the same way gives the same markup until its renditions are
+    rebuilt, which puts them in a new folder: made once per worker, not on every card
+    of every page (a twelfth of a listing page's rendering otherwise). Not for signed
+    media addresses, which expire."""
+    return _html(photo, *arguments)
