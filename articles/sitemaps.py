@@ -3,7 +3,7 @@ addresses of their public translations, and the news and category pages in each
 language. Addresses are absolute from SITE_URL, whatever host the crawler used.
 
 Queries do not grow with the number of articles: the page of articles with their hero
-photos, and one query for every public article that is part of a translated story.
+photos, and one query for the language versions of the stories on that page.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class ArticleSitemap(_SiteUrlSitemap):
         self, page: int | str = 1, site: Any = None, protocol: str | None = None
     ) -> list[dict[str, Any]]:
         urls = super().get_urls(page=page, site=site, protocol=protocol)
-        stories = _translated_stories()
+        stories = _stories_of([url["item"] for url in urls])
         for url in urls:
             article: Article = url["item"]
             story = stories.get(article.translation_of_id or article.pk, [])
@@ -68,19 +68,30 @@ class ArticleSitemap(_SiteUrlSitemap):
         return urls
 
 
-def _translated_stories() -> dict[int, list[Article]]:
-    """The public articles that belong to a translated story, by the story's original.
-    One query, which returns only articles with a translation link."""
-    originals = Article.objects.filter(translation_of__isnull=False).values("translation_of_id")
+def _stories_of(articles: list[Article]) -> dict[int, list[Article]]:
+    """The public language versions of the stories these articles (a sitemap page, in
+    id order) belong to, by the story's original. One query that reads two indexes and
+    no more rows than it returns, however large the archive: the translations of the
+    page's originals (a range of translation_of), and the originals and other versions
+    of the page's translations."""
+    if not articles:
+        return {}
+    roots = {article.translation_of_id for article in articles if article.translation_of_id}
+    first, last = articles[0].pk, articles[-1].pk
     linked = (
         Article.objects.published()
-        .filter(Q(translation_of__isnull=False) | Q(pk__in=originals))
+        .filter(
+            Q(translation_of_id__gte=first, translation_of_id__lte=last)
+            | Q(pk__in=roots)
+            | Q(translation_of_id__in=roots)
+        )
         .only("pk", "slug", "language", "translation_of_id")
+        .order_by()
     )
-    stories: dict[int, list[Article]] = defaultdict(list)
-    for article in linked:
-        stories[article.translation_of_id or article.pk].append(article)
-    return stories
+    stories: dict[int, dict[int, Article]] = defaultdict(dict)
+    for article in [*linked, *articles]:
+        stories[article.translation_of_id or article.pk][article.pk] = article
+    return {root: list(story.values()) for root, story in stories.items()}
 
 
 class NewsPageSitemap(_SiteUrlSitemap):

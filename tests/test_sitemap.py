@@ -144,3 +144,24 @@ def test_a_large_archive_is_listed_page_by_page_through_the_index(client, monkey
     assert f"{SITE}/sitemap-articles.xml?p=3" in locations
     listed = set(_entries(_sitemap(client)))
     assert {a.get_full_url() for a in articles} <= listed
+
+
+def test_translations_are_alternates_across_sitemap_pages(client, monkeypatch):
+    """A story's versions may sit on different pages of the sitemap: each still lists
+    all of them."""
+    from articles.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    original = make_article(slug="aurora")
+    filler = [make_article() for _ in range(3)]  # the versions land on pages 1 and 3
+    finnish = make_article(slug="revontulet", language="fi", translation_of=original)
+    swedish = make_article(slug="norrsken", language="sv", translation_of=original)
+
+    entries = _entries(_sitemap(client))
+
+    versions = {original.get_full_url(), finnish.get_full_url(), swedish.get_full_url()}
+    for address in versions:
+        links = entries[address].findall("xhtml:link", NS)
+        assert {link.get("href") for link in links} == versions, address
+    for article in filler:
+        assert entries[article.get_full_url()].findall("xhtml:link", NS) == []
