@@ -105,7 +105,8 @@ def main() -> None:
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + query["sql"])
                 (explained,) = cursor.fetchone()[0]
             milliseconds = explained["Execution Time"]
-            total_ms += milliseconds
+            planning = explained["Planning Time"]
+            total_ms += milliseconds + planning
             used, scanned = set(), []
             for node in plan_nodes(explained["Plan"]):
                 if node.get("Index Name"):
@@ -114,11 +115,11 @@ def main() -> None:
                 if node["Node Type"] == "Seq Scan" and table in big_tables:
                     scanned.append(table)
             what = ", ".join(sorted(used)) or "no index (small tables)"
-            print(f"  {number:>2}. {milliseconds:7.2f} ms  {what}")
+            print(f"  {number:>2}. {milliseconds:7.2f} ms (+{planning:.2f} ms planning)  {what}")
             for table in scanned:
                 print(f"      FULL SCAN of {table}: {query['sql'][:160]}")
                 full_scans.append((name, table))
-        print(f"  {'':>3} {total_ms:7.2f} ms in {len(queries)} queries")
+        print(f"  {'':>3} {total_ms:7.2f} ms in {len(queries)} queries, planning included")
 
     if full_scans:
         raise SystemExit(f"\n{len(full_scans)} full-table scans per request: {full_scans}")

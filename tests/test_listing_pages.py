@@ -111,3 +111,37 @@ def test_tags_with_finnish_and_swedish_letters_have_working_pages(client):
 
     assert response.status_code == 200
     assert [a.title for a in response.context["articles"]] == [article.title]
+
+
+def test_a_card_shows_every_change_to_what_it_shows(client):
+    """Cards are remembered per worker by what they show (templatetags/cards.py): any
+    change to the title, lead, categories, photo or language gives a new card."""
+    from tests.factories import make_photo
+
+    photo = make_photo(alt_text="Researchers on the ice")
+    category = make_category(slug="research", name_en="Research", name_fi="Tutkimus")
+    story = make_article(
+        title="Sea ice study", lead="Ice thins.", categories=[category], hero_photo=photo
+    )
+
+    def card() -> str:
+        page = client.get("/en/news/").content.decode()
+        return page[page.index('<article class="card') :]
+
+    assert "Research" in card() and "Researchers on the ice" in card()
+
+    category.name_en = "Research and science"
+    category.save()
+    photo.alt_text = "Two researchers drilling the ice"
+    photo.save()
+    story.lead = "The ice is thinner than ever."
+    story.save()
+
+    shown = card()
+    assert "Research and science" in shown
+    assert "Two researchers drilling the ice" in shown
+    assert "The ice is thinner than ever." in shown
+
+    make_article(language="fi", title="Merijää", categories=[category], hero_photo=photo)
+    finnish = client.get("/fi/news/").content.decode()
+    assert "Tutkimus" in finnish[finnish.index('<article class="card') :]
