@@ -132,17 +132,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Parameters sent apart from the SQL, so that a query the site repeats has the same text
-# each time and psycopg prepares it on the connection after a few runs: PostgreSQL then
-# skips planning, most of its work for the article page's queries (2 of 2.5 ms). Off (0)
-# behind a pooler that cannot keep prepared statements, such as PgBouncer before 1.21 in
-# transaction mode; Django's own default is off.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
-    "DATABASE_PREPARED_STATEMENTS", True
-):
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=5
-    )
 
 _cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if _cache_url:
