@@ -6,8 +6,9 @@
 
 Only Article.objects.published(). Links and image addresses are absolute (SITE_URL).
 A bad filter value is a 400 with {"error": "…"}; an unknown or non-public article, or
-a page past the end, a 404. Queries are constant per request: the count, the page, its
-categories, its tags, and the page's translations (plus the category filter's lookup).
+a page past the end, a 404. Queries are constant per request: the count (once per
+content version and set of filters), the page, its categories, its tags, and the page's
+translations (plus the category filter's lookup).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.db.models import Q
 from django.http import HttpRequest, JsonResponse, QueryDict
 from django.urls import reverse
@@ -28,8 +29,10 @@ from django.views.decorators.http import require_safe
 
 from . import images
 from .models import Article, ArticleQuerySet, Category, Photo, absolute_url
+from .pagination import RememberedCountPaginator
 
 PAGE_SIZE = 20
+FILTERS = ("language", "category", "tag", "updated_since")
 MAX_PAGE_SIZE = 100
 
 
@@ -67,7 +70,11 @@ def article_list(request: HttpRequest) -> JsonResponse:
         return _error(str(error))
     if page_size > MAX_PAGE_SIZE:
         return _error(f"page_size must be at most {MAX_PAGE_SIZE}.")
-    paginator = Paginator(articles, page_size)
+    # Counted once per content version for these filters, whatever the page.
+    filters = {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
+    paginator = RememberedCountPaginator(
+        articles, page_size, request=request, listing=f"api:{urlencode(sorted(filters.items()))}"
+    )
     try:
         page = paginator.page(page_number)
     except EmptyPage:

@@ -20,7 +20,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +29,7 @@ from taggit.models import Tag
 
 from . import caching, metadata, search
 from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category
+from .pagination import RememberedCountPaginator
 from .sitemaps import SITEMAPS
 
 PREVIEW_SALT = "articles.preview"
@@ -82,23 +82,6 @@ def all_categories(request: HttpRequest) -> list[Category]:
     return caching.remember(request, "categories", lambda: list(Category.objects.all()))
 
 
-class RememberedCountPaginator(Paginator):
-    """Counts a listing once per content version, not on every page rendered: counting
-    tens of thousands of index entries is the costliest part of a listing page
-    (10 to 30 ms at 100,000 articles), and every page of a listing shares it."""
-
-    def __init__(self, *args: Any, request: HttpRequest, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.request = request
-
-    @cached_property
-    def count(self) -> int:
-        # The path names the listing (language, category or tag); ?page= does not count.
-        return caching.remember(
-            self.request, f"count:{self.request.path}", lambda: Paginator.count.func(self)
-        )
-
-
 class PublishedArticlesMixin:
     """The queryset, pagination and template shared by the public article pages."""
 
@@ -109,7 +92,10 @@ class PublishedArticlesMixin:
         return Article.objects.published().in_language(translation.get_language())
 
     def get_paginator(self, queryset: Any, per_page: int, **kwargs: Any) -> Paginator:
-        return RememberedCountPaginator(queryset, per_page, request=self.request, **kwargs)
+        # The path names the listing (language, category or tag); ?page= does not count.
+        return RememberedCountPaginator(
+            queryset, per_page, request=self.request, listing=self.request.path, **kwargs
+        )
 
     def paginate_queryset(self, queryset: ArticleQuerySet, page_size: int) -> tuple:
         """Page through ids, then fetch the page's articles: a deep page's OFFSET then

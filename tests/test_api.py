@@ -191,3 +191,20 @@ def test_queries_do_not_grow_with_the_page(client):
         )
         make_article(language="fi", translation_of=original, categories=[research])
     assert count() == few <= 6 + 2  # + the page cache: version, next scheduled change
+
+
+def test_a_filtered_list_is_counted_once_for_all_its_pages(client):
+    research = make_category(slug="research")
+    for number in range(5):
+        make_article(title=f"Study {number}", categories=[research])
+    first = client.get("/api/v1/articles/?category=research&page_size=2").json()
+
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/api/v1/articles/?category=research&page_size=2&page=2").json()
+    assert not any("COUNT(" in query["sql"] for query in queries.captured_queries)
+    assert first["count"] == second["count"] == 5
+    # Other filters are another listing, counted for themselves.
+    assert client.get("/api/v1/articles/?page_size=2&language=fi").json()["count"] == 0
+
+    make_article(title="Study 5", categories=[research])
+    assert client.get("/api/v1/articles/?category=research&page=3&page_size=2").json()["count"] == 6
