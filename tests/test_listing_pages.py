@@ -145,3 +145,29 @@ def test_a_card_shows_every_change_to_what_it_shows(client):
     make_article(language="fi", title="Merijää", categories=[category], hero_photo=photo)
     finnish = client.get("/fi/news/").content.decode()
     assert "Tutkimus" in finnish[finnish.index('<article class="card') :]
+
+
+def test_signed_photo_addresses_are_fresh_on_every_render(client, monkeypatch):
+    """Signed media addresses (S3 with AWS_QUERYSTRING_AUTH) expire: card and photo
+    markup holding them is made anew for each page rendered, not remembered."""
+    import itertools
+    import re
+
+    from django.core.files.storage import default_storage
+
+    from tests.factories import make_photo
+
+    make_article(title="Signed", hero_photo=make_photo(), categories=[make_category()])
+    signatures = itertools.count()
+    plain_url = default_storage.url
+    monkeypatch.setattr(default_storage, "querystring_auth", True, raising=False)
+    monkeypatch.setattr(
+        default_storage, "url", lambda name: f"{plain_url(name)}?sig={next(signatures)}"
+    )
+
+    def signature(page: str) -> str:
+        return re.search(r'<img class="card__image" src="[^"?]+\?sig=(\d+)"', page).group(1)
+
+    first = signature(client.get("/en/news/?render=1").content.decode())
+    second = signature(client.get("/en/news/?render=2").content.decode())
+    assert first != second

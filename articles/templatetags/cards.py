@@ -16,13 +16,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from django import template
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from ..models import Article
-from .photos import picture
+from .photos import media_urls_last, picture
 
 register = template.Library()
 
@@ -64,9 +63,7 @@ def article_card(article: Article, heading_level: int = 2) -> str:
         if photo
         else "",
     )
-    if getattr(default_storage, "querystring_auth", False):
-        return _render(card)  # signed photo addresses expire: nothing to remember
-    return _remembered(card)
+    return _remembered(card) if media_urls_last() else _render(card)
 
 
 def _render(card: Card) -> str:

@@ -47,9 +47,15 @@ def picture(
     arguments = (kind, SIZES.get(sizes, sizes), css_class, bool(hero))
     alt = photo.alt_text if alt is None else alt
     folder = (photo.renditions or {}).get("dir")
-    if folder and photo.pk is not None and not getattr(default_storage, "querystring_auth", False):
+    if folder and photo.pk is not None and media_urls_last():
         return _remembered_html(photo, folder, *arguments, alt)
     return _html(photo, *arguments, alt)
+
+
+def media_urls_last() -> bool:
+    """Whether a media file's address stays the same: not with signed S3 addresses
+    (AWS_QUERYSTRING_AUTH), which expire, so markup holding them is not remembered."""
+    return True
 
 
 def _html(photo: Photo, kind: str, sizes: str, css_class: str, hero: bool, alt: str) -> str:
@@ -69,6 +75,5 @@ def _html(photo: Photo, kind: str, sizes: str, css_class: str, hero: bool, alt: 
 def _remembered_html(photo: Photo, folder: str, *arguments: Any) -> str:
     """The same photo drawn the same way gives the same markup until its renditions are
     rebuilt, which puts them in a new folder: made once per worker, not on every card
-    of every page (a twelfth of a listing page's rendering otherwise). Not for signed
-    media addresses, which expire."""
+    of every page (a twelfth of a listing page's rendering otherwise)."""
     return _html(photo, *arguments)
