@@ -55,7 +55,7 @@ def picture(
 def media_urls_last() -> bool:
     """Whether a media file's address stays the same: not with signed S3 addresses
     (AWS_QUERYSTRING_AUTH), which expire, so markup holding them is not remembered."""
-    return True
+    return not getattr(default_storage, "querystring_auth", False)
 
 
 def _html(photo: Photo, kind: str, sizes: str, css_class: str, hero: bool, alt: str) -> str:
