@@ -1,6 +1,5 @@
-"""Two real gunicorn workers, each with its own local-memory cache (the default) or both
-sharing Redis (CACHE_URL): after an editor saves a change through one of them, neither
-ever serves the old page."""
+"""Two real gunicorn workers, each with its own local-memory cache: after an editor
+saves a change through one of them, neither ever serves the old page."""
 
 import html
 import http.cookiejar
@@ -15,7 +14,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import redis
 from django.contrib.auth import get_user_model
 from django.db import connection
 
@@ -59,11 +57,8 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-REDIS_URL = "redis://127.0.0.1:6379/14"  # a database of its own, emptied first
-
-
-@pytest.fixture(params=["local memory", "redis"])
-def gunicorn(request):
+@pytest.fixture
+def gunicorn():
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
@@ -75,9 +70,6 @@ def gunicorn(request):
     }
     env.pop("CACHE_URL", None)
     env.pop("REDIS_URL", None)
-    if request.param == "redis":
-        redis.Redis.from_url(REDIS_URL).flushdb()
-        env["CACHE_URL"] = REDIS_URL
     server = subprocess.Popen(
         [
             sys.executable,
