@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +21,7 @@ from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from . import related
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 
 # Slugs that would shadow the fixed routes under /<lang>/news/.
@@ -262,32 +265,6 @@ class ArticleQuerySet(models.QuerySet):
         """The article rows a card needs, with the photo: not the body, the longest
         column by far, which a card never shows."""
         return self.select_related("hero_photo").defer("body")
-
-    def newest_sharing_topics_with(self, article: Article, limit: int) -> list[Article]:
-        """The newest `limit` articles with a category or tag in common with `article`.
-
-        Two queries, one per link table, each a correlated EXISTS that PostgreSQL runs as
-        a semi-join walking the newest-first index until it has `limit` rows (0.1 ms at
-        100,000 articles). One query with `EXISTS … OR EXISTS …` cannot be a semi-join:
-        it hashed every article of a large category first (25 to 45 ms).
-        """
-        category_ids = [category.pk for category in article.categories.all()]
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        in_category = Article.categories.through.objects.filter(
-            article_id=models.OuterRef("pk"), category_id__in=category_ids
-        )
-        tagged = TaggedArticle.objects.filter(
-            content_object_id=models.OuterRef("pk"), tag_id__in=tag_ids
-        )
-        found: dict[int, Article] = {}
-        for links, ids in ((in_category, category_ids), (tagged, tag_ids)):
-            if ids:
-                for candidate in self.filter(models.Exists(links)).newest_first()[:limit]:
-                    found[candidate.pk] = candidate
-        newest = sorted(
-            found.values(), key=lambda candidate: (candidate.published_at, candidate.pk)
-        )
-        return newest[::-1][:limit]
 
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
@@ -676,30 +653,40 @@ class Article(models.Model):
         return {article.language: article for article in others}
 
     def related_articles(self, limit: int = 4) -> list[Article]:
-        """'Read more news': manual links first, then recent articles that share a
-        category or tag; public, same language, never this article.
-
-        Four queries whatever the limit: the manual links, the fill by category and by
-        tag, the categories (plus one each for this article's categories and tags
-        unless prefetched).
-        """
-        public = Article.objects.published().in_language(self.language).exclude(pk=self.pk)
-        manual = list(
-            public.filter(incoming_links__article=self)
-            .card_fields()
-            .order_by("incoming_links__position", "incoming_links__pk")[:limit]
+        """'Read more news' (articles.related): manual links first, then recent articles
+        that share a category or tag. Two queries whatever the limit: the ids, then the
+        cards (plus one each for this article's categories and tags unless prefetched).
+        The cards' categories are for attach_categories."""
+        ids = related.recommended_ids(
+            self,
+            category_ids=[category.pk for category in self.categories.all()],
+            tag_ids=[tag.pk for tag in self.tags.all()],
+            limit=limit,
         )
-        needed = limit - len(manual)
-        fill: list[Article] = []
-        if needed > 0:
-            fill = (
-                public.exclude(pk__in=[article.pk for article in manual])
-                .card_fields()
-                .newest_sharing_topics_with(self, needed)
-            )
-        cards = manual + fill
-        models.prefetch_related_objects(cards, "categories")
-        return cards
+        cards = Article.objects.card_fields().in_bulk(ids)
+        return [cards[pk] for pk in ids if pk in cards]
+
+
+def attach_categories(articles: Iterable[Article], categories: Iterable[Category]) -> None:
+    """Give each article its categories, as `article.categories.all()` would, from one
+    query on the link table and `categories`, the category rows already at hand (the
+    list every listing remembers per content version): a prefetch would join and build
+    the same few categories again for every page, at twice the cost."""
+    articles = list(articles)
+    if not articles:
+        return
+    position = {category.pk: (n, category) for n, category in enumerate(categories)}
+    chosen: dict[int, list[tuple[int, Category]]] = defaultdict(list)
+    links = Article.categories.through.objects.filter(article_id__in=[a.pk for a in articles])
+    for article_id, category_id in links.values_list("article_id", "category_id"):
+        if category_id in position:  # else added since `categories` was read
+            chosen[article_id].append(position[category_id])
+    for article in articles:
+        # Where prefetch_related would leave them, so the ORM's own reads find them.
+        shown = Category.objects.all()
+        shown._result_cache = [category for _, category in sorted(chosen[article.pk])]
+        shown._prefetch_done = True
+        article.__dict__.setdefault("_prefetched_objects_cache", {})["categories"] = shown
 
 
 class ArticleSlugRedirect(models.Model):

@@ -28,7 +28,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from . import caching, metadata, search
-from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category
+from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category, attach_categories
 from .pagination import RememberedCountPaginator
 from .sitemaps import SITEMAPS
 
@@ -107,6 +107,7 @@ class PublishedArticlesMixin:
         ids = list(ids)
         by_id = queryset.order_by().in_bulk(ids)
         page.object_list = [by_id[pk] for pk in ids if pk in by_id]
+        attach_categories(page.object_list, all_categories(self.request))
         return paginator, page, page.object_list, is_paginated
 
 
@@ -116,7 +117,7 @@ class ArticleIndexView(PublishedArticlesMixin, ListView):
     heading: Any = _("News")
 
     def get_queryset(self) -> ArticleQuerySet:
-        return super().get_queryset().for_cards().featured_first()
+        return super().get_queryset().card_fields().featured_first()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -219,8 +220,10 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
         # The language switcher and hreflang lead to the translation when there is one.
         alternates = {language: a.get_absolute_url() for language, a in translations.items()}
         alternates[article.language] = article.get_absolute_url()
+        related_articles = article.related_articles()
+        attach_categories(related_articles, all_categories(self.request))
         return super().get_context_data(
-            related_articles=article.related_articles(),
+            related_articles=related_articles,
             translations=translations,
             alternates=alternates,
             page_meta=metadata.article_meta(article),
