@@ -111,12 +111,16 @@ class _Timer:
     """Time spent in SQL and in rendering templates (outermost render only)."""
 
     def __init__(self) -> None:
-        from django.template.backends.django import Template
+        from django.template.backends.django import Template as DjangoTemplate
+
+        from articles.templating.backend import Template as JinjaTemplate
 
         self.reset()
         self.depth = 0
-        render = Template.render
+        for template_class in (DjangoTemplate, JinjaTemplate):
+            template_class.render = self._timed(template_class.render)
 
+    def _timed(self, render):
         def timed_render(template, *args, **kwargs):
             self.depth += 1
             start = time.perf_counter()
@@ -127,7 +131,7 @@ class _Timer:
                 if not self.depth:
                     self.templates += time.perf_counter() - start
 
-        Template.render = timed_render
+        return timed_render
 
     def reset(self) -> None:
         self.database = self.templates = 0.0
