@@ -134,7 +134,8 @@ def next_change() -> float | None:
     """The next moment public pages change by themselves (a Unix time): the earliest
     scheduled article falling due or active site notice ending; None when nothing is
     scheduled. One query reading the first entry of an index each
-    (article_scheduled_idx; site notices are few), on every page rendered."""
+    (article_scheduled_idx; site notices are few), once per content version
+    (_next_change_of)."""
     now = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(_NEXT_CHANGE_SQL, [Status.PUBLISHED, now, True, now])
@@ -183,8 +184,22 @@ def _valid_until(request: HttpRequest) -> float | None:
     """Until when what this request renders stays current: the next scheduled change,
     looked up once, when something is first rendered to be kept."""
     if request.content_valid_until is _NEXT_CHANGE:
-        request.content_valid_until = next_change()
+        request.content_valid_until = _next_change_of(request.content_version)
     return request.content_valid_until
+
+
+def _next_change_of(version: int) -> float | None:
+    """next_change(), read once per content version rather than on every page rendered.
+    It stays right until the moment it names: what is scheduled cannot change without a
+    save, and a save is a new version. Once that moment has passed, it is read again
+    (the next article in line)."""
+    key = f"newsroom:next-change:{version}"
+    entry = cache.get(key)
+    if entry is not None and _still_valid(entry[0]):
+        return entry[0]
+    moment = next_change()
+    cache.set(key, (moment,), _timeout(moment))
+    return moment
 
 
 def _still_valid(valid_until: float | None) -> bool:

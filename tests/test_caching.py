@@ -198,6 +198,20 @@ def test_a_scheduled_article_appears_when_it_falls_due_without_any_save(client, 
         assert "Embargoed result" in _get(client, "/en/news/feed/")[1]
 
 
+def test_scheduled_articles_appear_one_after_another_without_any_save(client, story):
+    first, second = timezone.now() + timedelta(hours=1), timezone.now() + timedelta(hours=2)
+    make_article(title="First embargo", published_at=first)
+    make_article(title="Second embargo", published_at=second)
+    assert "embargo" not in _get(client, "/en/news/")[1]
+    assert "embargo" not in _get(client, "/en/news/feed/")[1]  # the next change remembered
+
+    with time_machine.travel(first + timedelta(seconds=1)):
+        page = _get(client, "/en/news/")[1]
+        assert "First embargo" in page and "Second embargo" not in page
+    with time_machine.travel(second + timedelta(seconds=1)):
+        assert "Second embargo" in _get(client, "/en/news/")[1]
+
+
 def test_a_site_notice_disappears_when_it_ends_without_any_save(client, story):
     ends = timezone.now() + timedelta(hours=1)
     SiteNotice.objects.create(message="Exam week: library open late", ends_at=ends)
