@@ -1,9 +1,6 @@
-"""Django's Jinja2 backend, made to behave like Django's own templates in two ways: what
-the view passes wins over what the context processors add (the article page's
-`alternates`, its translations, over the default for every page), and each render is
-announced with the template_rendered signal, so the test client's `response.context`
-and `response.templates` work for these pages too (a signal nobody listens to costs
-next to nothing)."""
+"""Django's Jinja2 backend with one difference: what the view passes wins over what the
+context processors add, as with Django's own templates (the article page's
+`alternates`, its translations, over the default for every page)."""
 
 from __future__ import annotations
 
@@ -11,7 +8,6 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.template.backends import jinja2
-from django.test.signals import template_rendered
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 
@@ -40,9 +36,8 @@ class Template(jinja2.Template):
             for processor in self.backend.processors:
                 values.update(processor(request))
         values.update(context or {})
-        template_rendered.send(sender=self, template=self, context=values)
         return super().render(values, request)
 
     @property
-    def name(self) -> str:
+    def name(self) -> str:  # as Django's templates have, for response.templates in tests
         return self.template.name
