@@ -1,5 +1,5 @@
-"""Two real gunicorn workers, each with its own local-memory cache: after an editor
-saves a change through one of them, neither ever serves the old page."""
+"""Real gunicorn: two workers, each with its own local-memory cache, and two servers
+sharing Redis. After an editor saves a change, none of them ever serves the old page."""
 
 import html
 import http.cookiejar
@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import redis
 from django.contrib.auth import get_user_model
 from django.db import connection
 
@@ -39,11 +40,15 @@ def _opener(cookies: http.cookiejar.CookieJar | None = None) -> urllib.request.O
     return urllib.request.build_opener(*handlers)
 
 
-def _fetch(opener, path: str, data: dict | None = None) -> tuple[int, dict, str]:
+def _fetch(
+    opener, path: str, data: dict | None = None, *, base: str = BASE, host: str | None = None
+) -> tuple[int, dict, str]:
     body = urllib.parse.urlencode(data).encode() if data is not None else None
-    request = urllib.request.Request(BASE + path, data=body)  # noqa: S310 (127.0.0.1)
+    request = urllib.request.Request(base + path, data=body)  # noqa: S310 (127.0.0.1)
+    if host:
+        request.add_header("Host", host)
     if data is not None:
-        request.add_header("Referer", BASE + path)
+        request.add_header("Referer", base + path)
     try:
         with opener.open(request, timeout=10) as response:
             return response.status, dict(response.headers), response.read().decode()
@@ -57,19 +62,21 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture
-def gunicorn():
+def _serve(port: int, workers: int, cache_url: str | None = None):
+    """gunicorn on 127.0.0.1:`port` against the test database, until the test ends."""
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
-        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
-        "GUNICORN_WORKERS": "2",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": str(workers),
         "GUNICORN_ACCESS_LOG": "/dev/null",
         "GUNICORN_LOG_LEVEL": "warning",
         "DJANGO_DEBUG": "1",  # static files by their plain names: no collectstatic needed
     }
     env.pop("CACHE_URL", None)
     env.pop("REDIS_URL", None)
+    if cache_url:
+        env["CACHE_URL"] = cache_url
     server = subprocess.Popen(
         [
             sys.executable,
@@ -83,20 +90,47 @@ def gunicorn():
         env=env,
         stdout=subprocess.DEVNULL,
     )
-    try:
-        for _ in range(100):
-            try:
-                if _fetch(_opener(), "/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.2)
-        else:
-            pytest.fail("gunicorn did not answer on /healthz within 20 seconds")
-        yield server
-    finally:
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if _fetch(_opener(), "/healthz", base=base)[0] == 200:
+                return server
+        except OSError:
+            pass
+        time.sleep(0.2)
+    server.terminate()
+    pytest.fail(f"gunicorn did not answer on {base}/healthz within 20 seconds")
+
+
+def _stop(*servers) -> None:
+    for server in servers:
         server.terminate()
+    for server in servers:
         server.wait(timeout=30)
+
+
+@pytest.fixture
+def gunicorn():
+    server = _serve(PORT, workers=2)
+    yield server
+    _stop(server)
+
+
+REDIS_URL = "redis://127.0.0.1:6379/14"  # a database of its own, emptied first
+
+
+@pytest.fixture
+def two_machines_on_redis():
+    """Two servers of one worker each, as two machines behind a load balancer would
+    be, sharing the cache in Redis: which one answers is the test's choice."""
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    servers = []
+    try:
+        for port in (PORT, PORT + 1):
+            servers.append(_serve(port, workers=1, cache_url=REDIS_URL))
+        yield [f"http://127.0.0.1:{port}" for port in (PORT, PORT + 1)]
+    finally:
+        _stop(*servers)
 
 
 def _from_every_worker(opener, path: str) -> dict[str, tuple[dict, str]]:
@@ -171,3 +205,31 @@ def test_an_edit_through_one_worker_is_seen_at_once_through_the_other(gunicorn):
     # Staff see their own fresh page, never a cached one.
     _status, headers, page = _fetch(editor, PAGE)
     assert "X-Cache" not in headers and "no-store" in headers["Cache-Control"]
+
+
+def test_machines_sharing_redis_render_a_page_once_and_show_an_edit_at_once(
+    two_machines_on_redis,
+):
+    research = make_category(slug="research", name_en="Research")
+    make_article(title="Peat bogs store carbon", categories=[research])
+    reader = _opener()
+
+    def visit(machine: str) -> tuple[dict, str]:
+        # Both machines are asked for the site's one public host, as behind a balancer.
+        _status, headers, page = _fetch(reader, PAGE, base=machine, host="127.0.0.1")
+        return headers, html.unescape(page)
+
+    first, second = two_machines_on_redis
+    headers, page = visit(first)
+    assert headers["X-Cache"] == "miss" and "Peat bogs store carbon" in page
+    headers, page = visit(second)
+    assert headers["X-Cache"] == "hit"  # rendered by the other machine, kept in Redis
+    assert headers["X-Worker-Pid"] != visit(first)[0]["X-Worker-Pid"]
+
+    research.name_en = "Research and science"  # an edit made elsewhere (a third machine)
+    research.save()
+
+    headers, page = visit(second)
+    assert headers["X-Cache"] == "miss" and "Research and science" in page
+    headers, page = visit(first)
+    assert headers["X-Cache"] == "hit" and "Research and science" in page
