@@ -2,9 +2,10 @@
 
 The public pages are rendered with Jinja2, which compiles a template to Python code:
 the same markup in less time than Django's template language, whose rendering was a
-quarter of the index page's time (README "Performance"). The admin, the
-server-error pages and the sitemaps stay with Django's templates (templates/). The helpers below are what the public templates
-call: Django's own filters where one exists, so dates and text look as before.
+quarter of the index page's time (README "Performance"). The admin, the server-error
+pages and the sitemaps stay with Django's templates (templates/). The helpers below are
+what the public templates call: Django's own filters where one exists, so dates and
+text look as before.
 
 Translations: templates use `_("…")`, which `makemessages` finds in templates as it
 does in Django's; plural texts are made in Python (ngettext), where it finds those.
