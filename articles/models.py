@@ -270,7 +270,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(language=language)
 
     def for_cards(self) -> ArticleQuerySet:
-        """What an article card shows: one join for the photo, one query for categories."""
+        """Card rows with their categories prefetched, for the feeds; the pages take
+        categories from their remembered list instead (attach_categories)."""
         return self.card_fields().prefetch_related("categories")
 
     def for_article_page(self) -> ArticleQuerySet:
@@ -672,8 +673,9 @@ class Article(models.Model):
     def load_page_parts(self, categories: Iterable[Category]) -> None:
         """Read what the article page shows beside the row: categories (from
         `categories`, see attach_categories), tags (by name), gallery with photos and
-        contacts, one plain query each, where `article.tags.all()` and the rest find them. Half the
-        time of prefetch_related, whose general machinery is most of its cost here."""
+        contacts, one plain query each, left where `article.tags.all()` and the rest
+        find them. Half the time of prefetch_related, whose general machinery is most of
+        its cost here."""
         attach_categories([self], categories)
         tagged = TaggedArticle.objects.filter(content_object=self).select_related("tag")
         _show(self, "tags", Tag, [item.tag for item in tagged.order_by("tag__name", "tag_id")])
@@ -683,8 +685,8 @@ class Article(models.Model):
     def related_articles(self, limit: int = 4) -> list[Article]:
         """'Read more news' (articles.related): manual links first, then recent articles
         that share a category or tag. Two queries whatever the limit: the ids, then the
-        cards (plus one each for this article's categories and tags unless prefetched).
-        The cards' categories are for attach_categories."""
+        cards (plus one each for this article's categories and tags unless
+        load_page_parts read them). The cards' categories are for attach_categories."""
         ids = related.recommended_ids(
             self,
             category_ids=[category.pk for category in self.categories.all()],

@@ -81,11 +81,12 @@ def ranked_ids(query: str, *, language: str, category: Category | None = None) -
 
 
 def page_articles(ids: list[int], query: str, *, language: str) -> list[Article]:
-    """The articles for one page of `ids`, in that order, each with a `snippet`.
-    Two queries: the articles with their photos and snippets, their categories."""
+    """The articles for one page of `ids`, in that order, each with a `snippet`: one
+    query for the articles with their photos and snippets (their categories are for
+    attach_categories)."""
     if not ids:
         return []
-    articles = Article.objects.filter(pk__in=ids).for_cards()
+    articles = Article.objects.filter(pk__in=ids).card_fields()
     if uses_full_text_search():
         config = Language(language).search_config
         articles = articles.annotate(

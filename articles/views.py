@@ -250,6 +250,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
     page.object_list = search.page_articles(
         list(page.object_list), query, language=translation.get_language()
     )
+    attach_categories(page.object_list, categories)
     kept = {"q": query, **({"category": category.slug} if category else {})}
     capped = len(ids) >= search.MAX_RESULTS
     return render(

@@ -44,13 +44,13 @@ def date(value: datetime | None, format: str | None = None) -> str:
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     """`{% url %}`: the address of a named view, worked out once per language and
     arguments (a page asks for the index's address four times)."""
-    key = (translation.get_language(), get_script_prefix(), name, args, *kwargs.items())
-    return _reverse(key)
+    return _reverse(
+        translation.get_language(), get_script_prefix(), name, args, tuple(kwargs.items())
+    )
 
 
 @lru_cache(maxsize=4096)
-def _reverse(key: tuple) -> str:
-    _language, _prefix, name, args, *kwargs = key
+def _reverse(_language: str, _prefix: str, name: str, args: tuple, kwargs: tuple) -> str:
     return reverse(name, args=args or None, kwargs=dict(kwargs) or None)
 
 

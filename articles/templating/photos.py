@@ -68,7 +68,7 @@ def _html(photo: Photo, kind: str, sizes: str, css_class: str, hero: bool, alt: 
 
 
 @lru_cache(maxsize=4096)
-def _remembered_html(photo: Photo, folder: str, *arguments: Any) -> str:
+def _remembered_html(photo: Photo, folder: str, *arguments: Any) -> SafeString:
     """The same photo drawn the same way gives the same markup until its renditions are
     rebuilt, which puts them in a new folder: made once per worker, not on every card
     of every page (a twelfth of a listing page's rendering otherwise)."""
