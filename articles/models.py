@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 
 from . import related
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
@@ -660,41 +660,22 @@ class Article(models.Model):
         root_id = self.translation_of_id or self.pk
         return Article.objects.filter(Q(pk=root_id) | Q(translation_of_id=root_id))
 
-    def public_translations(self) -> dict[str, Article]:
-        """The public translations of this story by language, this article excluded."""
-        others = (
-            self.story_articles()
-            .published()
-            .exclude(pk=self.pk)
-            .only("pk", "slug", "language", "title")
-        )
-        return {article.language: article for article in others}
+    def load_page_parts(self, categories: Iterable[Category]) -> dict[str, Article]:
+        """Read what the article page shows beside the row in one statement
+        (articles.page_parts): categories (from `categories`, see attach_categories),
+        tags by name, gallery with photos and contacts, left where `article.tags.all()`
+        and the rest find them. Returns the public translations by language, this
+        article excluded."""
+        from . import page_parts  # it builds on this module's models
 
-    def load_page_parts(self, categories: Iterable[Category]) -> None:
-        """Read what the article page shows beside the row: categories (from
-        `categories`, see attach_categories), tags (by name), gallery with photos and
-        contacts, one plain query each, left where `article.tags.all()` and the rest
-        find them. Half the time of prefetch_related, whose general machinery is most of
-        its cost here."""
-        attach_categories([self], categories)
-        tagged = TaggedArticle.objects.filter(content_object=self).select_related("tag")
-        _show(self, "tags", Tag, [item.tag for item in tagged.order_by("tag__name", "tag_id")])
-        _show(self, "gallery", GalleryPhoto, self.gallery.select_related("photo"))
-        _show(self, "contacts", MediaContact, self.contacts.all())
+        return page_parts.load(self, categories)
 
-    def related_articles(self, limit: int = 4) -> list[Article]:
+    def related_articles(self, categories: Iterable[Category], limit: int = 4) -> list[Article]:
         """'Read more news' (articles.related): manual links first, then recent articles
-        that share a category or tag. Two queries whatever the limit: the ids, then the
-        cards (plus one each for this article's categories and tags unless
-        load_page_parts read them). The cards' categories are for attach_categories."""
-        ids = related.recommended_ids(
-            self,
-            category_ids=[category.pk for category in self.categories.all()],
-            tag_ids=[tag.pk for tag in self.tags.all()],
-            limit=limit,
-        )
-        cards = Article.objects.card_fields().in_bulk(ids)
-        return [cards[pk] for pk in ids if pk in cards]
+        that share a category or tag, as cards with their categories (from
+        `categories`, see show_categories). One query whatever the limit, plus one each
+        for this article's categories and tags unless load_page_parts read them."""
+        return related.recommended(self, categories, limit)
 
 
 def attach_categories(articles: Iterable[Article], categories: Iterable[Category]) -> None:
@@ -705,19 +686,23 @@ def attach_categories(articles: Iterable[Article], categories: Iterable[Category
     articles = list(articles)
     if not articles:
         return
-    position = {category.pk: (n, category) for n, category in enumerate(categories)}
-    chosen: dict[int, list[tuple[int, Category]]] = defaultdict(list)
+    chosen: dict[int, list[int]] = defaultdict(list)
     links = Article.categories.through.objects.filter(article_id__in=[a.pk for a in articles])
     for article_id, category_id in links.values_list("article_id", "category_id"):
-        if category_id in position:  # else added since `categories` was read
-            chosen[article_id].append(position[category_id])
-    for article in articles:
-        _show(
-            article,
-            "categories",
-            Category,
-            [category for _, category in sorted(chosen[article.pk])],
-        )
+        chosen[article_id].append(category_id)
+    show_categories([(article, chosen[article.pk]) for article in articles], categories)
+
+
+def show_categories(
+    chosen: Iterable[tuple[Article, Iterable[int]]], categories: Iterable[Category]
+) -> None:
+    """Give each article the categories of its category ids, from `categories` and in
+    their order, as `article.categories.all()` would. An id not among them is of a
+    category added since they were read: left out until the next content version."""
+    position = {category.pk: (n, category) for n, category in enumerate(categories)}
+    for article, category_ids in chosen:
+        shown = sorted(position[pk] for pk in category_ids if pk in position)
+        _show(article, "categories", Category, [category for _, category in shown])
 
 
 def _show(instance: models.Model, relation: str, model: type[models.Model], rows: Iterable) -> None:

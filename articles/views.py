@@ -217,13 +217,11 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         article: Article = self.object
         categories = all_categories(self.request)
-        article.load_page_parts(categories)
-        translations = article.public_translations()
+        translations = article.load_page_parts(categories)
         # The language switcher and hreflang lead to the translation when there is one.
         alternates = {language: a.get_absolute_url() for language, a in translations.items()}
         alternates[article.language] = article.get_absolute_url()
-        related_articles = article.related_articles()
-        attach_categories(related_articles, categories)
+        related_articles = article.related_articles(categories)
         return super().get_context_data(
             related_articles=related_articles,
             translations=translations,
