@@ -274,10 +274,6 @@ class ArticleQuerySet(models.QuerySet):
         categories from their remembered list instead (attach_categories)."""
         return self.card_fields().prefetch_related("categories")
 
-    def for_article_page(self) -> ArticleQuerySet:
-        """The article row with its photos; the rest comes from Article.load_page_parts."""
-        return self.select_related("hero_photo", "social_image")
-
     def card_fields(self) -> ArticleQuerySet:
         """The columns a card shows (templating.cards.Card), with its photo's: not the
         body, the longest column by far, nor the rest, which cost time to turn into
@@ -292,10 +288,12 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    # The search vector is for the database's eyes only: never carry it to Python
+    # (kilobytes per row on listing pages), and never write a stale copy back.
+    DEFERRED = ("search_vector",)
+
     def get_queryset(self) -> ArticleQuerySet:
-        # The search vector is for the database's eyes only: never carry it to Python
-        # (kilobytes per row on listing pages), and never write a stale copy back.
-        return super().get_queryset().defer("search_vector")
+        return super().get_queryset().defer(*self.DEFERRED)
 
 
 class TaggedArticle(TaggedItemBase):
@@ -660,21 +658,11 @@ class Article(models.Model):
         root_id = self.translation_of_id or self.pk
         return Article.objects.filter(Q(pk=root_id) | Q(translation_of_id=root_id))
 
-    def load_page_parts(self, categories: Iterable[Category]) -> dict[str, Article]:
-        """Read what the article page shows beside the row in one statement
-        (articles.page_parts): categories (from `categories`, see attach_categories),
-        tags by name, gallery with photos and contacts, left where `article.tags.all()`
-        and the rest find them. Returns the public translations by language, this
-        article excluded."""
-        from . import page_parts  # it builds on this module's models
-
-        return page_parts.load(self, categories)
-
     def related_articles(self, categories: Iterable[Category], limit: int = 4) -> list[Article]:
         """'Read more news' (articles.related): manual links first, then recent articles
         that share a category or tag, as cards with their categories (from
         `categories`, see show_categories). One query whatever the limit, plus one each
-        for this article's categories and tags unless load_page_parts read them."""
+        for this article's categories and tags unless articles.page_parts read them."""
         return related.recommended(self, categories, limit)
 
 

@@ -1,18 +1,20 @@
-"""What the article page shows beside the article row, read in one statement.
+"""The article page's reading, in one statement: the article row, its hero and social
+photos, categories, tags, gallery (with its photos), media contacts and public
+translations.
 
-The article's categories, tags, gallery (with its photos), media contacts and public
-translations are five correlated subqueries of one SELECT, each a JSON list
-(articles.sql_json). As five ORM queries they cost about 3 ms a page, most of it building
-the querysets and their objects; as one statement, under 1 ms. The lists are sorted here
-as the models order them. The public rule for translations restates
-ArticleQuerySet.published(), as articles.related does; tests/test_article_page_parts.py
-holds it to the same drafts and schedules. Only table and column names from the models
-are formatted into the SQL; every value is a parameter.
+Everything but the row comes from correlated subqueries as JSON (articles.sql_json), and
+the model objects are made here. As the ORM's queries (the row with select_related, then
+a query per part) this cost about 3.5 ms a page, most of it building querysets and
+objects; as one statement, about 1 ms. The lists are sorted here as the models order
+them. The public rule restates ArticleQuerySet.published(), as articles.related does;
+tests/test_article_page_parts.py holds it to the same drafts and schedules. Only table
+and column names from the models are formatted into the SQL; every value is a parameter.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -33,57 +35,97 @@ from .models import (
 )
 
 # The fields the page shows; the others stay deferred.
-TAG_FIELDS = ("id", "name", "slug")
-GALLERY_FIELDS = ("id", "photo", "caption", "position")
 PHOTO_FIELDS = (
     *("id", "image", "width", "height", "alt_text", "caption", "credit"),
     *("focal_x", "focal_y", "renditions"),
 )
+TAG_FIELDS = ("id", "name", "slug")
+GALLERY_FIELDS = ("id", "photo", "caption", "position")
 CONTACT_FIELDS = ("id", "name", "title", "email", "phone", "position")
 TRANSLATION_FIELDS = ("id", "title", "slug", "language")
+PART_COLUMNS = (
+    *("hero_photo_row", "social_image_row", "category_ids", "tag_rows"),
+    *("gallery_rows", "contact_rows", "translation_rows"),
+)
 
 
-def load(article: Article, categories: Iterable[Category]) -> dict[str, Article]:
-    """Leave `article`'s categories (taken from `categories`, the remembered category
-    rows), tags, gallery and contacts where `article.tags.all()` and the rest find
-    them, and return its public translations by language (in the order of
-    settings.LANGUAGES), this article excluded."""
+def article_page(
+    categories: Iterable[Category], *, public: bool = True, **lookup: Any
+) -> tuple[Article, dict[str, Article]] | None:
+    """The article whose fields equal `lookup` (`id`, or `language` and `slug`), only
+    a public one if `public`, and its public translations by language (in the order of
+    settings.LANGUAGES, this article excluded); None when there is no such article.
+
+    The article's photos, categories (taken from `categories`, the remembered category
+    rows), tags, gallery and contacts are where `article.tags.all()` and the rest find
+    them."""
     row, listing = sql_json.row, sql_json.aggregate
-    gallery_row = row("g", GalleryPhoto, GALLERY_FIELDS, photo=row("p", Photo, PHOTO_FIELDS))
-    sql = (
-        "SELECT"  # noqa: S608
-        f" (SELECT {listing('c.category_id')}"
-        f" FROM {Article.categories.through._meta.db_table} c WHERE c.article_id = %s),"
-        f" (SELECT {listing(row('t', Tag, TAG_FIELDS))} FROM {TaggedArticle._meta.db_table} x"
-        f" JOIN {Tag._meta.db_table} t ON t.id = x.tag_id WHERE x.content_object_id = %s),"
-        f" (SELECT {listing(gallery_row)} FROM {GalleryPhoto._meta.db_table} g"
-        f" JOIN {Photo._meta.db_table} p ON p.id = g.photo_id WHERE g.article_id = %s),"
-        f" (SELECT {listing(row('m', MediaContact, CONTACT_FIELDS))}"
-        f" FROM {MediaContact._meta.db_table} m WHERE m.article_id = %s),"
-        f" (SELECT {listing(row('a', Article, TRANSLATION_FIELDS))}"
-        f" FROM {Article._meta.db_table} a WHERE (a.id = %s OR a.translation_of_id = %s)"
-        " AND a.id <> %s AND a.status = %s AND a.published_at <= %s)"
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        f"a.{quote(field.column)}"
+        for field in Article._meta.concrete_fields
+        if field.name not in Article.objects.DEFERRED
     )
-    root = article.translation_of_id or article.pk
-    params = [article.pk] * 4 + [root, root, article.pk, Status.PUBLISHED, timezone.now()]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        category_ids, tags, gallery, contacts, translations = map(
-            sql_json.listed, cursor.fetchone()
-        )
+    photo = f"SELECT {row('p', Photo, PHOTO_FIELDS)} FROM {Photo._meta.db_table} p"  # noqa: S608
+    gallery_row = row("g", GalleryPhoto, GALLERY_FIELDS, photo=row("p", Photo, PHOTO_FIELDS))
+    root = "COALESCE(a.translation_of_id, a.id)"
+    where = [f"a.{quote(Article._meta.get_field(name).column)} = %s" for name in lookup]
+    params = [Status.PUBLISHED, timezone.now(), *lookup.values()]
+    if public:
+        where += ["a.status = %s AND a.published_at <= %s"]
+        params += [Status.PUBLISHED, params[1]]
+    sql = (
+        f"SELECT {columns},"  # noqa: S608
+        f" ({photo} WHERE p.id = a.hero_photo_id) AS hero_photo_row,"
+        f" ({photo} WHERE p.id = a.social_image_id) AS social_image_row,"
+        f" (SELECT {listing('c.category_id')} FROM {Article.categories.through._meta.db_table} c"
+        " WHERE c.article_id = a.id) AS category_ids,"
+        f" (SELECT {listing(row('t', Tag, TAG_FIELDS))} FROM {TaggedArticle._meta.db_table} x"
+        f" JOIN {Tag._meta.db_table} t ON t.id = x.tag_id WHERE x.content_object_id = a.id)"
+        " AS tag_rows,"
+        f" (SELECT {listing(gallery_row)} FROM {GalleryPhoto._meta.db_table} g"
+        f" JOIN {Photo._meta.db_table} p ON p.id = g.photo_id WHERE g.article_id = a.id)"
+        " AS gallery_rows,"
+        f" (SELECT {listing(row('m', MediaContact, CONTACT_FIELDS))}"
+        f" FROM {MediaContact._meta.db_table} m WHERE m.article_id = a.id) AS contact_rows,"
+        f" (SELECT {listing(row('t', Article, TRANSLATION_FIELDS))}"
+        f" FROM {Article._meta.db_table} t WHERE (t.id = {root} OR t.translation_of_id = {root})"
+        " AND t.id <> a.id AND t.status = %s AND t.published_at <= %s) AS translation_rows"
+        f" FROM {Article._meta.db_table} a WHERE {' AND '.join(where)}"
+    )
+    found = list(Article.objects.raw(sql, params))
+    if not found:
+        return None
+    article = found[0]
+    # The subqueries' columns, taken off the article again.
+    parts = {name: vars(article).pop(name) for name in PART_COLUMNS}
+    for field in ("hero_photo", "social_image"):
+        if parts[f"{field}_row"] is not None:
+            made = sql_json.made(Photo, PHOTO_FIELDS, [sql_json.parsed(parts[f"{field}_row"])])
+            setattr(article, field, made[0])
 
-    show_categories([(article, category_ids)], categories)
-    tags.sort(key=lambda tag: (tag["name"].casefold(), tag["name"], tag["id"]))
+    show_categories([(article, sql_json.listed(parts["category_ids"]))], categories)
+    tags = sorted(
+        sql_json.listed(parts["tag_rows"]),
+        key=lambda tag: (tag["name"].casefold(), tag["name"], tag["id"]),
+    )
     _show(article, "tags", Tag, sql_json.made(Tag, TAG_FIELDS, tags))
-    gallery.sort(key=lambda item: (item["position"], item["id"]))
+    gallery = sorted(sql_json.listed(parts["gallery_rows"]), key=_position)
     items = sql_json.made(GalleryPhoto, GALLERY_FIELDS, gallery)
     photos = sql_json.made(Photo, PHOTO_FIELDS, [item["photo"] for item in gallery])
     for item, photo in zip(items, photos, strict=True):
         item.photo = photo
     _show(article, "gallery", GalleryPhoto, items)
-    contacts.sort(key=lambda contact: (contact["position"], contact["id"]))
+    contacts = sorted(sql_json.listed(parts["contact_rows"]), key=_position)
     _show(article, "contacts", MediaContact, sql_json.made(MediaContact, CONTACT_FIELDS, contacts))
     order = [code for code, _ in settings.LANGUAGES]
-    translations.sort(key=lambda translation: order.index(translation["language"]))
+    translations = sorted(
+        sql_json.listed(parts["translation_rows"]),
+        key=lambda translation: order.index(translation["language"]),
+    )
     translated = sql_json.made(Article, TRANSLATION_FIELDS, translations)
-    return {translation.language: translation for translation in translated}
+    return article, {translation.language: translation for translation in translated}
+
+
+def _position(row: dict) -> tuple[int, int]:
+    return row["position"], row["id"]

@@ -27,7 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from . import caching, metadata, search
+from . import caching, metadata, page_parts, search
 from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category, attach_categories
 from .pagination import RememberedCountPaginator
 from .sitemaps import SITEMAPS
@@ -187,12 +187,24 @@ class TagArticlesView(ArticleIndexView):
         )
 
 
-class ArticleDetailView(PublishedArticlesMixin, DetailView):
+class ArticleDetailView(DetailView):
+    model = Article
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+    public = True  # previews show an article in any state
 
-    def get_queryset(self) -> ArticleQuerySet:
-        return super().get_queryset().for_article_page()
+    def get_object(self, queryset: Any = None) -> Article:
+        """The article with everything its page shows, in one statement
+        (articles.page_parts)."""
+        if "pk" in self.kwargs:
+            lookup = {"id": self.kwargs["pk"]}
+        else:
+            lookup = {"language": translation.get_language(), "slug": self.kwargs["slug"]}
+        found = page_parts.article_page(all_categories(self.request), public=self.public, **lookup)
+        if found is None:
+            raise Http404(gettext("No article is published at this address."))
+        article, self.translations = found
+        return article
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
@@ -216,15 +228,13 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         article: Article = self.object
-        categories = all_categories(self.request)
-        translations = article.load_page_parts(categories)
         # The language switcher and hreflang lead to the translation when there is one.
-        alternates = {language: a.get_absolute_url() for language, a in translations.items()}
+        alternates = {code: a.get_absolute_url() for code, a in self.translations.items()}
         alternates[article.language] = article.get_absolute_url()
-        related_articles = article.related_articles(categories)
+        related_articles = article.related_articles(all_categories(self.request))
         return super().get_context_data(
             related_articles=related_articles,
-            translations=translations,
+            translations=self.translations,
             alternates=alternates,
             page_meta=metadata.article_meta(article),
             structured_data=metadata.news_article(article),
@@ -356,8 +366,7 @@ class ArticlePreviewView(ArticleDetailView):
             )
         return super().dispatch(request, *args, **kwargs)
 
-    def get_queryset(self) -> ArticleQuerySet:
-        return Article.objects.for_article_page()
+    public = False
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(preview=True, **kwargs)
@@ -399,7 +408,7 @@ class SharedPreviewView(ArticlePreviewView):
         return DetailView.dispatch(self, request, *args, **kwargs)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not self.get_queryset().filter(pk=self.kwargs["pk"]).exists():
+        if not Article.objects.filter(pk=self.kwargs["pk"]).exists():
             return _preview_refused(
                 request, 404, _("The article of this preview link no longer exists.")
             )
