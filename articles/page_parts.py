@@ -5,7 +5,8 @@ translations.
 Everything but the row comes from correlated subqueries as JSON (articles.sql_json), and
 the model objects are made here. As the ORM's queries (the row with select_related, then
 a query per part) this cost about 3.5 ms a page, most of it building querysets and
-objects; as one statement, about 1 ms. The lists are sorted here as the models order
+objects; as one statement, about 1 ms (articles.prepared saves PostgreSQL from planning
+it again). The lists are sorted here as the models order
 them. The public rule restates ArticleQuerySet.published(), as articles.related does;
 tests/test_article_page_parts.py holds it to the same drafts and schedules. Only table
 and column names from the models are formatted into the SQL; every value is a parameter.
@@ -21,7 +22,7 @@ from django.db import connection
 from django.utils import timezone
 from taggit.models import Tag
 
-from . import sql_json
+from . import prepared, sql_json
 from .models import (
     Article,
     Category,
@@ -93,7 +94,7 @@ def article_page(
         " AND t.id <> a.id AND t.status = %s AND t.published_at <= %s) AS translation_rows"
         f" FROM {Article._meta.db_table} a WHERE {' AND '.join(where)}"
     )
-    found = list(Article.objects.raw(sql, params))
+    found = list(Article.objects.raw(*prepared.statement(sql, params)))
     if not found:
         return None
     article = found[0]
