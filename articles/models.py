@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -22,6 +21,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from . import related
+from .addresses import address
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 
 # Slugs that would shadow the fixed routes under /<lang>/news/.
@@ -123,7 +123,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return address("articles:category", slug=self.slug)
 
     def _localized(self, field: str) -> str:
         language = translation.get_language() or settings.LANGUAGE_CODE
@@ -532,8 +532,7 @@ class Article(models.Model):
             self._remember_old_address(previous)
 
     def get_absolute_url(self) -> str:
-        with translation.override(self.language):
-            return reverse("articles:detail", kwargs={"slug": self.slug})
+        return address("articles:detail", language=self.language, slug=self.slug)
 
     def _stored_address(self) -> dict[str, str] | None:
         """The slug and language as stored, when they may be public: one query on

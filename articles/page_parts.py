@@ -15,6 +15,7 @@ and column names from the models are formatted into the SQL; every value is a pa
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -60,40 +61,11 @@ def article_page(
     The article's photos, categories (taken from `categories`, the remembered category
     rows), tags, gallery and contacts are where `article.tags.all()` and the rest find
     them."""
-    row, listing = sql_json.row, sql_json.aggregate
-    quote = connection.ops.quote_name
-    columns = ", ".join(
-        f"a.{quote(field.column)}"
-        for field in Article._meta.concrete_fields
-        if field.name not in Article.objects.DEFERRED
-    )
-    photo = f"SELECT {row('p', Photo, PHOTO_FIELDS)} FROM {Photo._meta.db_table} p"  # noqa: S608
-    gallery_row = row("g", GalleryPhoto, GALLERY_FIELDS, photo=row("p", Photo, PHOTO_FIELDS))
-    root = "COALESCE(a.translation_of_id, a.id)"
-    where = [f"a.{quote(Article._meta.get_field(name).column)} = %s" for name in lookup]
-    params = [Status.PUBLISHED, timezone.now(), *lookup.values()]
+    now = timezone.now()
+    params = [Status.PUBLISHED, now, *lookup.values()]  # the translations', the lookup's
     if public:
-        where += ["a.status = %s AND a.published_at <= %s"]
-        params += [Status.PUBLISHED, params[1]]
-    sql = (
-        f"SELECT {columns},"  # noqa: S608
-        f" ({photo} WHERE p.id = a.hero_photo_id) AS hero_photo_row,"
-        f" ({photo} WHERE p.id = a.social_image_id) AS social_image_row,"
-        f" (SELECT {listing('c.category_id')} FROM {Article.categories.through._meta.db_table} c"
-        " WHERE c.article_id = a.id) AS category_ids,"
-        f" (SELECT {listing(row('t', Tag, TAG_FIELDS))} FROM {TaggedArticle._meta.db_table} x"
-        f" JOIN {Tag._meta.db_table} t ON t.id = x.tag_id WHERE x.content_object_id = a.id)"
-        " AS tag_rows,"
-        f" (SELECT {listing(gallery_row)} FROM {GalleryPhoto._meta.db_table} g"
-        f" JOIN {Photo._meta.db_table} p ON p.id = g.photo_id WHERE g.article_id = a.id)"
-        " AS gallery_rows,"
-        f" (SELECT {listing(row('m', MediaContact, CONTACT_FIELDS))}"
-        f" FROM {MediaContact._meta.db_table} m WHERE m.article_id = a.id) AS contact_rows,"
-        f" (SELECT {listing(row('t', Article, TRANSLATION_FIELDS))}"
-        f" FROM {Article._meta.db_table} t WHERE (t.id = {root} OR t.translation_of_id = {root})"
-        " AND t.id <> a.id AND t.status = %s AND t.published_at <= %s) AS translation_rows"
-        f" FROM {Article._meta.db_table} a WHERE {' AND '.join(where)}"
-    )
+        params += [Status.PUBLISHED, now]
+    sql = _sql(connection.vendor, tuple(lookup), public)
     found = list(Article.objects.raw(*prepared.statement(sql, params)))
     if not found:
         return None
@@ -126,6 +98,43 @@ def article_page(
     )
     translated = sql_json.made(Article, TRANSLATION_FIELDS, translations)
     return article, {translation.language: translation for translation in translated}
+
+
+@lru_cache(maxsize=8)
+def _sql(vendor: str, lookup: tuple[str, ...], public: bool) -> str:
+    """The statement for `vendor` that finds the article by the fields `lookup`."""
+    row, listing = sql_json.row, sql_json.aggregate
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        f"a.{quote(field.column)}"
+        for field in Article._meta.concrete_fields
+        if field.name not in Article.objects.DEFERRED
+    )
+    photo = f"SELECT {row('p', Photo, PHOTO_FIELDS)} FROM {Photo._meta.db_table} p"  # noqa: S608
+    gallery_row = row("g", GalleryPhoto, GALLERY_FIELDS, photo=row("p", Photo, PHOTO_FIELDS))
+    root = "COALESCE(a.translation_of_id, a.id)"
+    where = [f"a.{quote(Article._meta.get_field(name).column)} = %s" for name in lookup]
+    if public:
+        where += ["a.status = %s AND a.published_at <= %s"]
+    return (
+        f"SELECT {columns},"  # noqa: S608
+        f" ({photo} WHERE p.id = a.hero_photo_id) AS hero_photo_row,"
+        f" ({photo} WHERE p.id = a.social_image_id) AS social_image_row,"
+        f" (SELECT {listing('c.category_id')} FROM {Article.categories.through._meta.db_table} c"
+        " WHERE c.article_id = a.id) AS category_ids,"
+        f" (SELECT {listing(row('t', Tag, TAG_FIELDS))} FROM {TaggedArticle._meta.db_table} x"
+        f" JOIN {Tag._meta.db_table} t ON t.id = x.tag_id WHERE x.content_object_id = a.id)"
+        " AS tag_rows,"
+        f" (SELECT {listing(gallery_row)} FROM {GalleryPhoto._meta.db_table} g"
+        f" JOIN {Photo._meta.db_table} p ON p.id = g.photo_id WHERE g.article_id = a.id)"
+        " AS gallery_rows,"
+        f" (SELECT {listing(row('m', MediaContact, CONTACT_FIELDS))}"
+        f" FROM {MediaContact._meta.db_table} m WHERE m.article_id = a.id) AS contact_rows,"
+        f" (SELECT {listing(row('t', Article, TRANSLATION_FIELDS))}"
+        f" FROM {Article._meta.db_table} t WHERE (t.id = {root} OR t.translation_of_id = {root})"
+        " AND t.id <> a.id AND t.status = %s AND t.published_at <= %s) AS translation_rows"
+        f" FROM {Article._meta.db_table} a WHERE {' AND '.join(where)}"
+    )
 
 
 def _position(row: dict) -> tuple[int, int]:

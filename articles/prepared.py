@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import weakref
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -30,16 +31,24 @@ def statement(sql: str, params: list) -> tuple[str, list]:
     settings.PREPARED_STATEMENTS, an EXECUTE of `sql` prepared on this connection."""
     if not settings.PREPARED_STATEMENTS or connection.vendor != "postgresql":
         return sql, params
-    name = "newsroom_" + hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()
+    name, numbered, execute = _prepared_forms(sql)
     connection.ensure_connection()
     done = _prepared.setdefault(connection.connection, set())
     if name not in done:
-        numbers = iter(range(1, len(params) + 1))
-        numbered = re.sub("%s", lambda _: f"${next(numbers)}", sql)
         with connection.cursor() as cursor:
             cursor.execute(f"PREPARE {name} AS {numbered}")
         done.add(name)
-    return f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params
+    return execute, params
+
+
+@lru_cache(maxsize=64)
+def _prepared_forms(sql: str) -> tuple[str, str, str]:
+    """The statement's name, its text with numbered parameters ($1, $2 …) to prepare,
+    and the EXECUTE that runs it with the parameters given as to `sql`."""
+    name = "newsroom_" + hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()
+    numbers = iter(range(1, sql.count("%s") + 1))
+    numbered = re.sub("%s", lambda _: f"${next(numbers)}", sql)
+    return name, numbered, f"EXECUTE {name}({', '.join(['%s'] * sql.count('%s'))})"
 
 
 def forget() -> None:

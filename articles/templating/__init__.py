@@ -14,16 +14,15 @@ does in Django's; plural texts are made in Python (ngettext), where it finds tho
 from __future__ import annotations
 
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 from django.template import defaultfilters
 from django.templatetags.static import static
-from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.timezone import template_localtime
 from jinja2 import ChainableUndefined, Environment
 
+from ..addresses import address
 from .cards import article_card
 from .helpers import (
     json_ld,
@@ -41,19 +40,6 @@ def date(value: datetime | None, format: str | None = None) -> str:
     return defaultfilters.date(template_localtime(value), format)
 
 
-def url(name: str, *args: Any, **kwargs: Any) -> str:
-    """`{% url %}`: the address of a named view, worked out once per language and
-    arguments (a page asks for the index's address four times)."""
-    return _reverse(
-        translation.get_language(), get_script_prefix(), name, args, tuple(kwargs.items())
-    )
-
-
-@lru_cache(maxsize=4096)
-def _reverse(_language: str, _prefix: str, name: str, args: tuple, kwargs: tuple) -> str:
-    return reverse(name, args=args or None, kwargs=dict(kwargs) or None)
-
-
 def environment(**options: Any) -> Environment:
     # Like Django's templates, a missing value (page_meta on the 404 page) renders as
     # nothing, also when a template asks for its attributes.
@@ -64,7 +50,7 @@ def environment(**options: Any) -> Environment:
         translation.gettext, translation.ngettext, newstyle=False, pgettext=translation.pgettext
     )
     env.globals.update(
-        url=url,
+        url=address,  # {% url %}, remembered
         static=static,
         get_language=translation.get_language,
         article_card=article_card,
