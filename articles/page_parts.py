@@ -3,10 +3,10 @@ photos, categories, tags, gallery (with its photos), media contacts and public
 translations.
 
 Everything but the row comes from correlated subqueries as JSON (articles.sql_json), and
-the model objects are made here. As the ORM's queries (the row with select_related, then
-a query per part) this cost about 3.5 ms a page, most of it building querysets and
-objects; as one statement, about 1 ms (articles.prepared saves PostgreSQL from planning
-it again). The lists are sorted here as the models order
+the model objects are made here as the ORM makes them. As the ORM's queries (the row
+with select_related, then a query per part) this cost about 3.5 ms a page, most of it
+building querysets and objects; as one statement, under 1 ms, and PostgreSQL plans it
+once per connection (articles.prepared). The lists are sorted here as the models order
 them. The public rule restates ArticleQuerySet.published(), as articles.related does;
 tests/test_article_page_parts.py holds it to the same drafts and schedules. Only table
 and column names from the models are formatted into the SQL; every value is a parameter.

@@ -202,7 +202,7 @@ class ArticleDetailView(DetailView):
             lookup = {"language": translation.get_language(), "slug": self.kwargs["slug"]}
         found = page_parts.article_page(all_categories(self.request), public=self.public, **lookup)
         if found is None:
-            raise Http404(gettext("No article is published at this address."))
+            raise Http404("No public article at this address")
         article, self.translations = found
         return article
 

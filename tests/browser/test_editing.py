@@ -80,8 +80,12 @@ def test_writer_writes_and_submits_an_article_and_an_editor_publishes_it(
     page.keyboard.press("End")
     page.keyboard.press("Enter")
     page.keyboard.type("Booking is free")
+    # Each step waits for the editor to show the last, as a writer would look: on a
+    # busy machine a click could otherwise land before the typing is in.
+    expect(editor.locator("p", has_text="Booking is free")).to_be_visible()
     page.keyboard.press("Shift+Home")
     page.locator('.field-body button[data-name="bold"]').click()
+    expect(editor.locator("strong")).to_have_text("Booking is free")
     page.keyboard.press("End")
     page.locator('.field-body button[data-name="bold"]').click()  # bold off again
     page.keyboard.type(" for university staff.")
