@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -12,15 +11,16 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from . import related
+from . import related, sql_json
 from .addresses import address
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 
@@ -279,6 +279,21 @@ class ArticleQuerySet(models.QuerySet):
         body, the longest column by far, nor the rest, which cost time to turn into
         model fields on every card of every listing."""
         return self.select_related("hero_photo").only(*CARD_FIELDS)
+
+    def with_category_ids(self) -> ArticleQuerySet:
+        """Each article's category ids read with it, as a JSON list from a subquery
+        (articles.sql_json), for attach_categories: no second query for them."""
+        links = Article.categories.through._meta.db_table
+        article = connection.ops.quote_name(Article._meta.db_table)
+        # Only table and column names and the database's JSON function go into the SQL.
+        return self.annotate(
+            category_ids=RawSQL(  # noqa: S611
+                f"SELECT {sql_json.aggregate('c.category_id')} FROM {links} c"  # noqa: S608
+                f" WHERE c.article_id = {article}.id",
+                (),
+                output_field=models.Field(),
+            )
+        )
 
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
@@ -660,34 +675,22 @@ class Article(models.Model):
     def related_articles(self, categories: Iterable[Category], limit: int = 4) -> list[Article]:
         """'Read more news' (articles.related): manual links first, then recent articles
         that share a category or tag, as cards with their categories (from
-        `categories`, see show_categories). One query whatever the limit, plus one each
+        `categories`, see attach_categories). One query whatever the limit, plus one each
         for this article's categories and tags unless articles.page_parts read them."""
         return related.recommended(self, categories, limit)
 
 
 def attach_categories(articles: Iterable[Article], categories: Iterable[Category]) -> None:
-    """Give each article its categories, as `article.categories.all()` would, from one
-    query on the link table and `categories`, the category rows already at hand (the
-    list every listing remembers per content version): a prefetch would join and build
-    the same few categories again for every page, at twice the cost."""
-    articles = list(articles)
-    if not articles:
-        return
-    chosen: dict[int, list[int]] = defaultdict(list)
-    links = Article.categories.through.objects.filter(article_id__in=[a.pk for a in articles])
-    for article_id, category_id in links.values_list("article_id", "category_id"):
-        chosen[article_id].append(category_id)
-    show_categories([(article, chosen[article.pk]) for article in articles], categories)
-
-
-def show_categories(
-    chosen: Iterable[tuple[Article, Iterable[int]]], categories: Iterable[Category]
-) -> None:
-    """Give each article the categories of its category ids, from `categories` and in
-    their order, as `article.categories.all()` would. An id not among them is of a
-    category added since they were read: left out until the next content version."""
+    """Give each article its categories, as `article.categories.all()` would, from its
+    `category_ids` (read with it: ArticleQuerySet.with_category_ids, or the article
+    page's statements) and `categories`, the category rows already at hand (the list
+    every page remembers per content version), in their order: a prefetch would join
+    and build the same few categories again for every page, at twice the cost. An id
+    not among them is of a category added since they were read: left out until the
+    next content version."""
     position = {category.pk: (n, category) for n, category in enumerate(categories)}
-    for article, category_ids in chosen:
+    for article in articles:
+        category_ids = sql_json.listed(vars(article).pop("category_ids"))
         shown = sorted(position[pk] for pk in category_ids if pk in position)
         _show(article, "categories", Category, [category for _, category in shown])
 

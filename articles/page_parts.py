@@ -33,7 +33,7 @@ from .models import (
     Status,
     TaggedArticle,
     _show,
-    show_categories,
+    attach_categories,
 )
 
 # The fields the page shows; the others stay deferred.
@@ -46,7 +46,7 @@ GALLERY_FIELDS = ("id", "photo", "caption", "position")
 CONTACT_FIELDS = ("id", "name", "title", "email", "phone", "position")
 TRANSLATION_FIELDS = ("id", "title", "slug", "language")
 PART_COLUMNS = (
-    *("hero_photo_row", "social_image_row", "category_ids", "tag_rows"),
+    *("hero_photo_row", "social_image_row", "tag_rows"),
     *("gallery_rows", "contact_rows", "translation_rows"),
 )
 
@@ -77,7 +77,7 @@ def article_page(
             made = sql_json.made(Photo, PHOTO_FIELDS, [sql_json.parsed(parts[f"{field}_row"])])
             setattr(article, field, made[0])
 
-    show_categories([(article, sql_json.listed(parts["category_ids"]))], categories)
+    attach_categories([article], categories)
     tags = sorted(
         sql_json.listed(parts["tag_rows"]),
         key=lambda tag: (tag["name"].casefold(), tag["name"], tag["id"]),

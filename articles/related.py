@@ -35,8 +35,8 @@ MANUAL, FILL = 0, 1
 
 def recommended(article: Article, categories: Iterable[Category], limit: int) -> list[Article]:
     """The cards 'Read more news' shows for `article`, in order, with their hero photos
-    and their categories (from `categories`, see models.show_categories)."""
-    from .models import Article, Photo, show_categories
+    and their categories (from `categories`, see models.attach_categories)."""
+    from .models import Article, Photo, attach_categories
 
     category_ids = [category.pk for category in article.categories.all()]
     tag_ids = [tag.pk for tag in article.tags.all()]
@@ -58,9 +58,7 @@ def recommended(article: Article, categories: Iterable[Category], limit: int) ->
         photo = vars(card).pop("hero_photo_row")
         if photo is not None:
             card.hero_photo = sql_json.made(Photo, _photo_fields(), [sql_json.parsed(photo)])[0]
-    show_categories(
-        [(card, sql_json.listed(vars(card).pop("category_ids"))) for card in cards], categories
-    )
+    attach_categories(cards, categories)
     return cards
 
 

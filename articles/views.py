@@ -105,7 +105,7 @@ class PublishedArticlesMixin:
             queryset.values_list("pk", flat=True), page_size
         )
         ids = list(ids)
-        by_id = queryset.order_by().in_bulk(ids)
+        by_id = queryset.order_by().with_category_ids().in_bulk(ids)
         page.object_list = [by_id[pk] for pk in ids if pk in by_id]
         attach_categories(page.object_list, all_categories(self.request))
         return paginator, page, page.object_list, is_paginated
