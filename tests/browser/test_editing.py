@@ -49,6 +49,22 @@ def _body_editor(page: Page):
     return page.locator(".field-body [contenteditable=true]")
 
 
+def _wait_for_editor_selection(page: Page, text: str) -> None:
+    """Wait until the body editor holds `text` selected ("" for a bare cursor).
+
+    A toolbar button acts on the editor's own record of the selection, which follows the
+    browser's a task later; on a busy machine a click can come first, focus leaves the
+    editor and the new selection is never taken. A writer is never that quick.
+    """
+    page.wait_for_function(
+        """text => {
+            const {state} = document.querySelector(".field-body [contenteditable=true]").editor;
+            return state.doc.textBetween(state.selection.from, state.selection.to) === text;
+        }""",
+        arg=text,
+    )
+
+
 def test_writer_writes_and_submits_an_article_and_an_editor_publishes_it(
     page: Page, browser: Browser, live_server, tmp_path
 ):
@@ -75,23 +91,29 @@ def test_writer_writes_and_submits_an_article_and_an_editor_publishes_it(
     editor = _body_editor(page)
     editor.click()
     page.keyboard.type("What the lab offers")
+    # Each step waits for the editor to show the last, as a writer would look: on a
+    # busy machine a click could otherwise land before the typing or selecting is in.
+    expect(editor.locator("p")).to_have_text("What the lab offers")
     page.locator(".field-body .prose-menubar__selected").click()
     page.locator('.field-body .prose-menubar__option[data-name="heading2"]').click()
+    expect(editor.locator("h2")).to_have_text("What the lab offers")
     page.keyboard.press("End")
     page.keyboard.press("Enter")
     page.keyboard.type("Booking is free")
-    # Each step waits for the editor to show the last, as a writer would look: on a
-    # busy machine a click could otherwise land before the typing is in.
-    expect(editor.locator("p", has_text="Booking is free")).to_be_visible()
+    expect(editor.locator("p")).to_have_text("Booking is free")
     page.keyboard.press("Shift+Home")
+    _wait_for_editor_selection(page, "Booking is free")
     page.locator('.field-body button[data-name="bold"]').click()
     expect(editor.locator("strong")).to_have_text("Booking is free")
     page.keyboard.press("End")
+    _wait_for_editor_selection(page, "")
     page.locator('.field-body button[data-name="bold"]').click()  # bold off again
     page.keyboard.type(" for university staff.")
     page.keyboard.press("Enter")
     page.keyboard.type("Read the booking guide")
+    expect(editor.locator("p").last).to_have_text("Read the booking guide")
     page.keyboard.press("Shift+Home")
+    _wait_for_editor_selection(page, "Read the booking guide")
     page.locator('.field-body button[data-name="link"]').click()
     dialog = page.locator("dialog.prose-editor-dialog")
     dialog.get_by_label("URL").fill("https://booking.example.org/guide")
