@@ -269,11 +269,6 @@ class ArticleQuerySet(models.QuerySet):
     def in_language(self, language: str) -> ArticleQuerySet:
         return self.filter(language=language)
 
-    def for_cards(self) -> ArticleQuerySet:
-        """Card rows with their categories prefetched, for the feeds; the pages take
-        categories from their remembered list instead (attach_categories)."""
-        return self.card_fields().prefetch_related("categories")
-
     def card_fields(self) -> ArticleQuerySet:
         """The columns a card shows (templating.cards.Card), with its photo's: not the
         body, the longest column by far, nor the rest, which cost time to turn into

@@ -82,6 +82,14 @@ def all_categories(request: HttpRequest) -> list[Category]:
     return caching.remember(request, "categories", lambda: list(Category.objects.all()))
 
 
+def category_at(request: HttpRequest, slug: str) -> Category:
+    """The category whose address is `slug`, from the remembered list (no query)."""
+    for category in all_categories(request):
+        if category.slug == slug:
+            return category
+    raise Http404("No category at this address")
+
+
 class PublishedArticlesMixin:
     """The queryset, pagination and template shared by the public article pages."""
 
@@ -144,7 +152,7 @@ class CategoryArticlesView(ArticleIndexView):
     template_name = "articles/category.html"
 
     def get_queryset(self) -> ArticleQuerySet:
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        self.category = category_at(self.request, self.kwargs["slug"])
         # The category page is a chronological archive: no featured pinning.
         return super().get_queryset().filter(categories=self.category).newest_first()
 
