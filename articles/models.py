@@ -278,16 +278,9 @@ class ArticleQuerySet(models.QuerySet):
     def with_category_ids(self) -> ArticleQuerySet:
         """Each article's category ids read with it, as a JSON list from a subquery
         (articles.sql_json), for attach_categories: no second query for them."""
-        links = Article.categories.through._meta.db_table
         article = connection.ops.quote_name(Article._meta.db_table)
-        # Only table and column names and the database's JSON function go into the SQL.
         return self.annotate(
-            category_ids=RawSQL(  # noqa: S611
-                f"SELECT {sql_json.aggregate('c.category_id')} FROM {links} c"  # noqa: S608
-                f" WHERE c.article_id = {article}.id",
-                (),
-                output_field=models.Field(),
-            )
+            category_ids=RawSQL(category_ids_sql(article), (), output_field=models.Field())  # noqa: S611
         )
 
     def newest_first(self) -> ArticleQuerySet:
@@ -673,6 +666,17 @@ class Article(models.Model):
         `categories`, see attach_categories). One query whatever the limit, plus one each
         for this article's categories and tags unless articles.page_parts read them."""
         return related.recommended(self, categories, limit)
+
+
+def category_ids_sql(article: str) -> str:
+    """SQL for the JSON list of the ids of the categories of the article row `article`
+    (a table name or alias), for attach_categories. Only table and column names and the
+    database's JSON function go into it."""
+    links = Article.categories.through._meta.db_table
+    return (
+        f"SELECT {sql_json.aggregate('c.category_id')} FROM {links} c"  # noqa: S608
+        f" WHERE c.article_id = {article}.id"
+    )
 
 
 def attach_categories(articles: Iterable[Article], categories: Iterable[Category]) -> None:

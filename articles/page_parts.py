@@ -34,6 +34,7 @@ from .models import (
     TaggedArticle,
     _show,
     attach_categories,
+    category_ids_sql,
 )
 
 # The fields the page shows; the others stay deferred.
@@ -73,9 +74,9 @@ def article_page(
     # The subqueries' columns, taken off the article again.
     parts = {name: vars(article).pop(name) for name in PART_COLUMNS}
     for field in ("hero_photo", "social_image"):
-        if parts[f"{field}_row"] is not None:
-            made = sql_json.made(Photo, PHOTO_FIELDS, [sql_json.parsed(parts[f"{field}_row"])])
-            setattr(article, field, made[0])
+        photo = sql_json.one(Photo, PHOTO_FIELDS, parts[f"{field}_row"])
+        if photo is not None:
+            setattr(article, field, photo)
 
     attach_categories([article], categories)
     tags = sorted(
@@ -120,8 +121,7 @@ def _sql(vendor: str, lookup: tuple[str, ...], public: bool) -> str:
         f"SELECT {columns},"  # noqa: S608
         f" ({photo} WHERE p.id = a.hero_photo_id) AS hero_photo_row,"
         f" ({photo} WHERE p.id = a.social_image_id) AS social_image_row,"
-        f" (SELECT {listing('c.category_id')} FROM {Article.categories.through._meta.db_table} c"
-        " WHERE c.article_id = a.id) AS category_ids,"
+        f" ({category_ids_sql('a')}) AS category_ids,"
         f" (SELECT {listing(row('t', Tag, TAG_FIELDS))} FROM {TaggedArticle._meta.db_table} x"
         f" JOIN {Tag._meta.db_table} t ON t.id = x.tag_id WHERE x.content_object_id = a.id)"
         " AS tag_rows,"

@@ -55,9 +55,9 @@ def recommended(article: Article, categories: Iterable[Category], limit: int) ->
 
     cards = list(Article.objects.raw(*prepared.statement(sql, params)))
     for card in cards:
-        photo = vars(card).pop("hero_photo_row")
+        photo = sql_json.one(Photo, _photo_fields(), vars(card).pop("hero_photo_row"))
         if photo is not None:
-            card.hero_photo = sql_json.made(Photo, _photo_fields(), [sql_json.parsed(photo)])[0]
+            card.hero_photo = photo
     attach_categories(cards, categories)
     return cards
 
@@ -66,7 +66,15 @@ def recommended(article: Article, categories: Iterable[Category], limit: int) ->
 def _sql(vendor: str, category_count: int | None, tag_count: int | None) -> str:
     """The statement for `vendor`: with the ids as arrays (counts None), or as lists of
     the given lengths, a fill left out when its list is empty."""
-    from .models import CARD_FIELDS, Article, Photo, RelatedLink, Status, TaggedArticle
+    from .models import (
+        CARD_FIELDS,
+        Article,
+        Photo,
+        RelatedLink,
+        Status,
+        TaggedArticle,
+        category_ids_sql,
+    )
 
     article, in_category = Article._meta.db_table, Article.categories.through._meta.db_table
     # The status is written into the SQL: the indexes of public articles are partial on
@@ -108,8 +116,7 @@ def _sql(vendor: str, category_count: int | None, tag_count: int | None) -> str:
         f"SELECT {card_columns},"  # noqa: S608
         f" (SELECT {sql_json.row('p', Photo, _photo_fields())} FROM {Photo._meta.db_table} p"
         " WHERE p.id = a.hero_photo_id) AS hero_photo_row,"
-        f" (SELECT {sql_json.aggregate('c.category_id')} FROM {in_category} c"
-        " WHERE c.article_id = a.id) AS category_ids"
+        f" ({category_ids_sql('a')}) AS category_ids"
         " FROM (SELECT r.*, ROW_NUMBER() OVER"
         " (PARTITION BY r.id ORDER BY r.part, r.link_order, r.link_id) AS copy"
         f" FROM ({candidates}) AS r) AS r JOIN {article} a ON a.id = r.id"

@@ -60,3 +60,8 @@ def made(model: type[models.Model], names: Iterable[str], rows: Iterable[dict]) 
     return [
         model.from_db(connection.alias, attnames, [row[name] for name in attnames]) for row in rows
     ]
+
+
+def one(model: type[models.Model], names: Iterable[str], value: Any) -> models.Model | None:
+    """The model object of a JSON object column (see made), None for SQL NULL."""
+    return None if value is None else made(model, names, [parsed(value)])[0]
