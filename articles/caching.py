@@ -165,12 +165,20 @@ def _as_datetime(value: datetime | str) -> datetime:
 def remember(request: HttpRequest, name: str, compute: Callable[[], Any]) -> Any:
     """`compute()` kept in the cache for as long as the page cache would keep a page:
     the same content version, until the next scheduled change. For work that many
-    pages share, such as the number of articles a listing paginates over. Computed
-    afresh outside cache_public_page (no version known)."""
+    pages share, such as the number of articles a listing paginates over. Read from the
+    cache once per request, however often the request asks. Computed afresh outside
+    cache_public_page (no version known)."""
     version = getattr(request, "content_version", None)
     if version is None:
         return compute()
     key = f"newsroom:memo:{version}:{translation.get_language()}:{name}"
+    this_request = vars(request).setdefault("_remembered", {})
+    if key not in this_request:
+        this_request[key] = _remembered(request, key, compute)
+    return this_request[key]
+
+
+def _remembered(request: HttpRequest, key: str, compute: Callable[[], Any]) -> Any:
     entry = cache.get(key)
     if entry is not None and _still_valid(entry[0]):
         return entry[1]
