@@ -82,10 +82,13 @@ def prepare(image: Image.Image) -> Image.Image:
     if getattr(image, "n_frames", 1) > 1:
         image.seek(0)  # Animated GIF or WebP: the first frame is the photo.
     image = ImageOps.exif_transpose(image)
-    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
-        image.mode == "P" and "transparency" in image.info
-    )
+    # An alpha channel, or a palette entry or colour key marked transparent.
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     icc_profile = image.info.get("icc_profile")
+    if image.mode.startswith(("I", "F")):  # I, I;16, I;16B, F
+        # 16-bit (and 32-bit) grey: converting straight to RGB would clip every value
+        # above 255 to white; scale the range down to 8 bits first.
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
     if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
         image = image.convert("RGBA" if has_alpha else "RGB")
     mode = "RGBA" if has_alpha else "RGB"
@@ -219,6 +222,13 @@ def build_renditions(photo: Photo) -> dict[str, Any]:
         raise
     photo.renditions = manifest
     return manifest
+
+
+def delete_files(photo: Photo) -> None:
+    """Remove a photo's original and renditions from storage: for undoing the files of
+    an import or a seed whose rows were rolled back."""
+    photo.image.storage.delete(photo.image.name)
+    delete_renditions(photo.renditions)
 
 
 def rendition_names(manifest: dict[str, Any]) -> list[str]:

@@ -9,6 +9,7 @@ nothing to refuse.
 
 from __future__ import annotations
 
+import io
 import warnings
 from typing import IO
 
@@ -74,9 +75,11 @@ def open_photo(file: IO[bytes]) -> Image.Image:
             params={"size": filesizeformat(size), "limit": filesizeformat(max_bytes())},
         )
     file.seek(0)
-    head = file.read(256).lstrip().lower()
+    # Pillow gets a copy of its own (at most PHOTO_MAX_BYTES): closing a PNG or GIF
+    # image closes the file it was opened from, and the caller's file must stay open.
+    data = io.BytesIO(file.read())
     file.seek(0)
-    if head.startswith(_MARKUP_START):
+    if data.getvalue()[:256].lstrip().lower().startswith(_MARKUP_START):
         raise ValidationError(
             _(
                 "SVG drawings, web pages and other text files are not accepted. "
@@ -89,7 +92,7 @@ def open_photo(file: IO[bytes]) -> Image.Image:
             # Pillow warns past its own pixel limit and refuses at twice that; both
             # mean "far too large" here.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(file, formats=ALLOWED_FORMATS)
+            image = Image.open(data, formats=ALLOWED_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_many_pixels(None) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):

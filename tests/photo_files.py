@@ -3,9 +3,11 @@ cannot: a swapped-primaries colour profile, a PNG header claiming 30000 × 30000
 
 from __future__ import annotations
 
+import base64
 import io
 import struct
 import zlib
+from typing import Any
 
 from PIL import ExifTags, Image
 
@@ -135,3 +137,72 @@ SVG_WITH_SCRIPT = (
     b'\n  <?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" '
     b'height="10"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>'
 )
+
+
+# ---------------------------------------------------------------------------------------
+# One file per accepted format (tests/test_photo_formats.py)
+# ---------------------------------------------------------------------------------------
+
+# A 64 × 48 AVIF, red on the left and blue on the right, made with Pillow 13: a real AVIF
+# file for checking that a Pillow without AVIF support refuses it clearly.
+AVIF_64X48 = base64.b64decode(
+    "AAAAIGZ0eXBhdmlmAAAAAGF2aWZtaWYxbWlhZk1BMUIAAADrbWV0YQAAAAAAAAAhaGRscgAAAAAAAAAAcGlj"
+    "dAAAAAAAAAAAAAAAAAAAAAAOcGl0bQAAAAAAAQAAAB5pbG9jAAAAAEQAAAEAAQAAAAEAAAETAAAAOQAAAChp"
+    "aW5mAAAAAAABAAAAGmluZmUCAAAAAAEAAGF2MDFDb2xvcgAAAABqaXBycAAAAEtpcGNvAAAAFGlzcGUAAAAA"
+    "AAAAQAAAADAAAAAQcGl4aQAAAAADCAgIAAAADGF2MUOBAAwAAAAAE2NvbHJuY2x4AAEADQAGgAAAABdpcG1h"
+    "AAAAAAAAAAEAAQQBAoMEAAAAQW1kYXQSAAoJGBV/vaICGg0IMioZR4eGIYeeeeaAAADPzEUivgrM7Hbh/jk4"
+    "WOM93dYTFZCf4f+TkAenUsQ="
+)
+
+
+def camera_exif() -> Image.Exif:
+    """EXIF as a phone writes it, minus the orientation: the camera and where it was."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "TestCam"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = GPS_LATITUDE
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
+    gps[ExifTags.GPS.GPSLongitude] = (24.0, 57.0, 3.0)
+    return exif
+
+
+def file_bytes(image: Image.Image, pillow_format: str, **options: Any) -> bytes:
+    """`image` saved as `pillow_format` (Pillow's name: "PNG", "JPEG", ...)."""
+    buffer = io.BytesIO()
+    image.save(buffer, pillow_format, **options)
+    return buffer.getvalue()
+
+
+def with_alpha(image: Image.Image, left: int, right: int) -> Image.Image:
+    """`image` (RGB or L) with an alpha channel: `left` on the left half, `right` on the
+    right half (255 is opaque)."""
+    alpha = two_halves(image.width, image.height, f"#{left:02x}0000", f"#{right:02x}0000")
+    with_channel = image.convert("RGBA" if image.mode == "RGB" else "LA")
+    with_channel.putalpha(alpha.getchannel("R"))
+    return with_channel
+
+
+def palette_halves(width: int, height: int) -> Image.Image:
+    """A palette ("P") image: entry 0 (red) on the left half, entry 1 (blue) on the right,
+    and its top quarter entry 2 (green), for a file that marks entry 2 transparent."""
+    image = Image.new("P", (width, height), 0)
+    image.putpalette([255, 0, 0, 0, 0, 255, 0, 255, 0])
+    image.paste(1, (width // 2, 0, width, height))
+    image.paste(2, (0, 0, width, height // 4))
+    return image
+
+
+def sixteen_bit_gradient(width: int, height: int) -> Image.Image:
+    """A 16-bit greyscale ("I;16") image from 0 at the left edge to 65535 at the right:
+    nearly every value is above 255, so a conversion that clips to 8 bits shows white."""
+    row = b"".join(struct.pack("<H", round(x * 65535 / (width - 1))) for x in range(width))
+    return Image.frombytes("I;16", (width, height), row * height)
+
+
+def animated_gif(width: int, height: int, frames: list[tuple[str, str]]) -> bytes:
+    """An animated GIF, one frame of two halves (left, right colour) per item of `frames`."""
+    images = [two_halves(width, height, left, right).convert("P") for left, right in frames]
+    return file_bytes(
+        images[0], "GIF", save_all=True, append_images=images[1:], duration=200, loop=0
+    )
