@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import logging
+import mimetypes
+from pathlib import PurePosixPath
 from typing import Any
 
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
@@ -96,7 +99,7 @@ class PhotoAdmin(admin.ModelAdmin):
     list_display_links = ["thumbnail", "alt_text"]
     search_fields = ["alt_text", "caption", "credit"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = ["preview", "dimensions", "file_size", "used_in"]
+    readonly_fields = ["original", "preview", "dimensions", "file_size", "used_in"]
     fields = [
         "image",
         "preview",
@@ -111,6 +114,74 @@ class PhotoAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
         js = ["js/focal-point.js"]
+
+    # A photo that published or scheduled articles show is theirs too: changing its file,
+    # texts or focal point changes those articles, which is an Editor's decision.
+
+    def has_change_permission(self, request: HttpRequest, obj: Photo | None = None) -> bool:
+        if obj is not None and not can_publish(request.user) and obj.live_articles().exists():
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_fields(self, request: HttpRequest, obj: Photo | None = None) -> list:
+        fields = list(super().get_fields(request, obj))
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read-only: the file as a link to the staff view, not to a storage address.
+            fields[fields.index("image")] = "original"
+        return fields
+
+    @admin.display(description=_("image"))
+    def original(self, photo: Photo) -> str:
+        url = reverse("admin:articles_photo_original", args=[photo.pk])
+        return format_html('<a href="{}">{}</a>', url, PurePosixPath(photo.image.name).name)
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        photo = self.get_object(request, unquote(object_id))
+        if photo is not None and not can_publish(request.user):
+            live = list(photo.live_articles().values_list("title", flat=True)[:3])
+            if live:
+                message = _(
+                    "This photo is shown in published or scheduled articles (%(titles)s), "
+                    "so only editors can change it. Ask an editor, or upload a new photo "
+                    "for your draft."
+                ) % {"titles": ", ".join(f"“{title}”" for title in live)}
+                if request.method == "POST":
+                    # Nothing is saved; the editor reads why on the photo's page.
+                    messages.error(request, message)
+                    return HttpResponseRedirect(request.get_full_path())
+                messages.warning(request, message)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self) -> list:
+        original = path(
+            "<path:object_id>/original/",
+            self.admin_site.admin_view(self.original_view),
+            name="articles_photo_original",
+        )
+        return [original, *super().get_urls()]
+
+    def original_view(self, request: HttpRequest, object_id: str) -> FileResponse:
+        """The uploaded original, to staff who may view this photo; never cached. The
+        only way to it: the originals storage has no public address."""
+        photo = self.get_object(request, unquote(object_id))
+        if photo is None or not photo.image:
+            raise Http404(_("There is no such photo."))
+        if not self.has_view_or_change_permission(request, photo):
+            raise PermissionDenied
+        try:
+            file = photo.image.open("rb")
+        except OSError:
+            raise Http404(_("The photo's file is missing from storage.")) from None
+        name = PurePosixPath(photo.image.name).name
+        response = FileResponse(file, filename=name, content_type=mimetypes.guess_type(name)[0])
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     def save_model(self, request: HttpRequest, obj: Photo, form, change: bool) -> None:
         super().save_model(request, obj, form, change)

@@ -8,6 +8,6 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # The page cache's signal receivers: every change to public content bumps the
-        # content version.
-        from . import caching  # noqa: F401
+        # The page cache's signal receivers (every change to public content bumps the
+        # content version) and the system checks register themselves on import.
+        from . import caching, checks  # noqa: F401

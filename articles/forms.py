@@ -3,13 +3,15 @@ saves) and the photo form (upload checks before anything is stored)."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import PurePosixPath
+from typing import Any, NamedTuple
 
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Photo, Status
@@ -150,12 +152,35 @@ class PhotoImageField(forms.ImageField):
         return super().to_python(data)
 
 
+class _OriginalLink(NamedTuple):
+    url: str
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OriginalPhotoInput(forms.ClearableFileInput):
+    """The file input whose "Currently:" link opens the original through the admin's
+    permission-checked view: originals have no public address (articles/storage.py)."""
+
+    def is_initial(self, value: Any) -> bool:
+        return bool(value and getattr(getattr(value, "instance", None), "pk", None))
+
+    def format_value(self, value: Any) -> Any:
+        if not self.is_initial(value):
+            return None
+        url = reverse("admin:articles_photo_original", args=[value.instance.pk])
+        return _OriginalLink(url, PurePosixPath(value.name).name)
+
+
 class PhotoForm(forms.ModelForm):
     class Meta:
         model = Photo
         fields = ["image", "alt_text", "caption", "credit", "focal_x", "focal_y"]
         field_classes = {"image": PhotoImageField}
         widgets = {
+            "image": OriginalPhotoInput,
             "focal_x": forms.NumberInput(attrs={"step": "0.001", "min": "0", "max": "1"}),
             "focal_y": forms.NumberInput(attrs={"step": "0.001", "min": "0", "max": "1"}),
         }

@@ -30,7 +30,6 @@ from urllib.parse import urlsplit
 import feedparser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
@@ -208,7 +207,7 @@ def import_feed(
     parsed = read_feed(path_or_url)
     language = _language(parsed, language)
     report = FeedReport()
-    stored: list[str] = []
+    stored: list[Photo] = []
     try:
         with transaction.atomic():
             _import_entries(parsed, language, publish, dry_run, report, stored, say)
@@ -225,9 +224,9 @@ def import_feed(
     return report
 
 
-def _remove(names: list[str]) -> None:
-    for name in names:
-        default_storage.delete(name)
+def _remove(photos: list[Photo]) -> None:
+    for photo in photos:
+        images.delete_files(photo)
 
 
 def _import_entries(
@@ -236,7 +235,7 @@ def _import_entries(
     publish: bool,
     dry_run: bool,
     report: FeedReport,
-    stored: list[str],
+    stored: list[Photo],
     say: Say,
 ) -> None:
     categories = _CategoryMap(report)
@@ -286,7 +285,7 @@ def _import_entries(
 
 
 def _download_photo(
-    image: tuple[str, str], title: str, report: FeedReport, stored: list[str], say: Say
+    image: tuple[str, str], title: str, report: FeedReport, stored: list[Photo], say: Say
 ) -> Photo | None:
     url, credit = image
     try:
@@ -309,20 +308,15 @@ def _download_photo(
         return None
     stem = slugify(PurePosixPath(urlsplit(url).path).stem)[:80] or "imported"
     digest = hashlib.sha256(data).hexdigest()[:8]
-    name = default_storage.generate_filename(
-        f"photos/imported/{stem}-{digest}{IMAGE_FORMATS[kind]}"
-    )
-    saved = default_storage.save(name, ContentFile(data))
-    stored.append(saved)
     photo = Photo(
-        image=saved,
+        image=ContentFile(data, name=f"{stem}-{digest}{IMAGE_FORMATS[kind]}"),
         # Feeds carry no alt text; the title is a start, which editors review before
         # publishing (imports are drafts by default).
         alt_text=title[:300],
         credit=credit[:200],
     )
+    stored.append(photo)
     photo.save()
     images.build_renditions(photo)
-    stored.extend(images.rendition_names(photo.renditions))
     report.photos += 1
     return photo

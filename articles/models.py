@@ -23,6 +23,7 @@ from taggit.models import TaggedItemBase
 from . import related, sql_json
 from .addresses import address
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
+from .storage import original_name, originals_storage
 
 # Slugs that would shadow the fixed routes under /<lang>/news/.
 RESERVED_SLUGS = frozenset({"category", "tag", "search", "feed", "atom"})
@@ -142,7 +143,9 @@ class Category(models.Model):
 class Photo(models.Model):
     image = models.ImageField(
         _("image"),
-        upload_to="photos/%Y/%m/",
+        upload_to=original_name,
+        storage=originals_storage,
+        max_length=255,
         width_field="width",
         height_field="height",
         help_text=_(
@@ -219,6 +222,12 @@ class Photo(models.Model):
 
     def is_used(self) -> bool:
         return any(articles.exists() for articles in self.uses().values())
+
+    def live_articles(self) -> models.QuerySet:
+        """Published and scheduled articles that show this photo, in any role: a change
+        to the photo changes what they show (or will show at their time)."""
+        shown = Q(hero_photo=self) | Q(gallery__photo=self) | Q(social_image=self)
+        return Article.objects.filter(shown, status=Status.PUBLISHED).distinct()
 
 
 class Status(models.TextChoices):

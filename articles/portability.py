@@ -39,7 +39,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, models, transaction
 from django.db.models import Q
@@ -384,7 +383,7 @@ def import_news(
     """Bring an export into this site; see the module docstring for the guarantees."""
     source = _Source(source_path)
     report = ImportReport()
-    stored: list[str] = []
+    stored: list[Photo] = []
     try:
         data = _read_and_check(source, progress)
         with transaction.atomic():
@@ -406,9 +405,9 @@ def import_news(
     return report
 
 
-def _remove(names: Iterable[str]) -> None:
-    for name in names:
-        default_storage.delete(name)
+def _remove(photos: Iterable[Photo]) -> None:
+    for photo in photos:
+        images.delete_files(photo)
 
 
 def _load(source: _Source, name: str, checksum: str | None) -> Any:
@@ -499,7 +498,7 @@ class _Importer:
         data: dict[str, list[dict[str, Any]]],
         source: _Source,
         report: ImportReport,
-        stored: list[str],
+        stored: list[Photo],
         progress: Progress,
     ) -> None:
         self.data = data
@@ -583,13 +582,11 @@ class _Importer:
                     raise ExportError(
                         f"The photo {row['file']} is not usable: {' '.join(error.messages)}"
                     ) from None
-                name = default_storage.save(wanted, ContentFile(data))
-                self.stored.append(name)
-                photo = Photo(image=name)
+                photo = Photo(image=ContentFile(data, name=PurePosixPath(wanted).name))
+                self.stored.append(photo)
                 self._apply(photo, row)
                 self._save("photos", photo, row, True)
                 images.build_renditions(photo)
-                self.stored.extend(images.rendition_names(photo.renditions))
             else:
                 self._save("photos", photo, row, self._apply(photo, row))
             by_digest[row["sha256"]] = photo

@@ -66,6 +66,10 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-only-used-with-debug-on"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+# The path the site is mounted under when not at the root of its host ("/news"), set by
+# the operator and never read from a request: a client's SCRIPT_NAME would otherwise
+# decide the links in pages that other visitors are served from the cache.
+FORCE_SCRIPT_NAME = env_str("DJANGO_SCRIPT_NAME", "")
 
 # The public address of the site, used for absolute URLs where no request is at hand.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -244,8 +248,14 @@ PHOTO_CARD_WIDTHS = [320, 640, 960]
 PHOTO_FALLBACK_WIDTH = 960  # the <img src> for browsers that ignore srcset
 PHOTO_RENDITIONS_DIR = "renditions"
 
+# Photo originals (which may carry GPS and camera details) are kept apart from the
+# media that readers are served: outside MEDIA_ROOT, under names no one can guess, and
+# opened by staff only through the admin (articles/storage.py).
+PHOTO_ORIGINALS_ROOT = Path(env_str("PHOTO_ORIGINALS_ROOT", str(BASE_DIR / "originals")))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "originals": {"BACKEND": "articles.storage.OriginalsStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -272,6 +282,19 @@ if AWS_STORAGE_BUCKET_NAME:
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
             "file_overwrite": False,
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+        },
+    }
+    # The originals in a private place of their own: another bucket, or this one's
+    # `originals/` prefix, written private and read only by the app (never by URL).
+    STORAGES["originals"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": STORAGES["default"]["OPTIONS"]
+        | {
+            "bucket_name": os.environ.get("AWS_ORIGINALS_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME,
+            "location": "originals",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
         },
     }
     SERVE_MEDIA = False

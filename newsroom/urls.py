@@ -1,3 +1,5 @@
+import posixpath
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -41,14 +43,16 @@ urlpatterns += i18n_patterns(
 
 
 def serve_media(request: HttpRequest, path: str) -> HttpResponse:
-    """Uploaded media; the photo originals (which may carry GPS and camera details) only
-    to staff, for the admin. Readers are served the stripped renditions. A name the file
-    system refuses (too long, say) is missing, not a server error; MEDIA_ROOT is read per
-    request, so tests that point it elsewhere are served from there."""
-    if path.startswith("photos/") and not request.user.is_staff:
-        raise Http404("Photo originals are not public.")
+    """Photo renditions, the only media readers are served. The originals are not in
+    MEDIA_ROOT at all (articles/storage.py); the path is normalised here as serve() will
+    normalise it, so no spelling reaches anything but the renditions' folder. A name the
+    file system refuses (too long, say) is missing, not a server error; MEDIA_ROOT is
+    read per request, so tests that point it elsewhere are served from there."""
+    normalised = posixpath.normpath(path).lstrip("/")
+    if not normalised.startswith(f"{settings.PHOTO_RENDITIONS_DIR}/"):
+        raise Http404("Only photo renditions are served here.")
     try:
-        return serve(request, path, document_root=settings.MEDIA_ROOT)
+        return serve(request, normalised, document_root=settings.MEDIA_ROOT)
     except OSError:
         raise Http404 from None
 

@@ -22,8 +22,9 @@ Template.render = _render_and_tell(Template.render)
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    """Uploaded files go to a fresh folder per test, never into the project."""
+    """Uploaded files go to fresh folders per test, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PHOTO_ORIGINALS_ROOT = tmp_path / "originals"
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,10 @@ import json
 import re
 import shutil
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import translation
@@ -46,9 +47,10 @@ def _render(urls: list[str]) -> dict[str, str]:
     # compared rather than raised.
     client = Client(raise_request_exception=False)
     # Renditions are made anew on import, in a folder named by the new photo id and a
-    # random part: name each folder by its photo's original file instead.
+    # random part: name each folder by its photo's original file instead (whose own
+    # folder is random too; the file name stays).
     folders = {
-        photo.renditions["dir"]: photo.image.name
+        photo.renditions["dir"]: PurePosixPath(photo.image.name).name
         for photo in Photo.objects.all()
         if photo.renditions.get("dir")
     }
@@ -67,11 +69,12 @@ def _photo_bytes() -> dict[str, str]:
     result = {}
     for photo in Photo.objects.all():
         with photo.image.open("rb") as handle:
-            result[photo.image.name] = hashlib.sha256(handle.read()).hexdigest()
+            result[PurePosixPath(photo.image.name).name] = hashlib.sha256(handle.read()).hexdigest()
     return result
 
 
 def _empty_the_site(media_root: Path) -> None:
+    shutil.rmtree(settings.PHOTO_ORIGINALS_ROOT, ignore_errors=True)
     Article.objects.all().delete()
     Photo.objects.all().delete()
     Category.objects.all().delete()

@@ -81,8 +81,7 @@ def seed_demo(*, synthetic: int = 0, stdout: TextIO | None = None) -> SeedReport
     except BaseException:
         # The rollback undoes the rows; the files are ours to remove.
         for photo in written:
-            photo.image.storage.delete(photo.image.name)
-            images.delete_renditions(photo.renditions)
+            images.delete_files(photo)
         raise
     return report
 

@@ -20,6 +20,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
@@ -302,9 +303,9 @@ ODD_NAMES = [
 ]
 
 
-def test_odd_upload_filenames_are_stored_safely_inside_media_root(admin_client, settings):
-    media = Path(settings.MEDIA_ROOT).resolve()
-    outside_before = set(media.parent.rglob("*escape*"))
+def test_odd_upload_filenames_are_stored_safely_inside_the_originals_folder(admin_client, settings):
+    originals = Path(settings.PHOTO_ORIGINALS_ROOT).resolve()
+    outside_before = set(originals.parent.rglob("*escape*"))
     for name in ODD_NAMES:
         upload = SimpleUploadedFile(name, jpeg_bytes(), "image/jpeg")
         response = admin_client.post(
@@ -313,14 +314,14 @@ def test_odd_upload_filenames_are_stored_safely_inside_media_root(admin_client, 
         assert response.status_code in (200, 302), (name, response.status_code)
     for photo in Photo.objects.all():
         stored = Path(photo.image.path).resolve()
-        assert media in stored.parents, photo.image.name
+        assert originals in stored.parents, photo.image.name
         assert stored.is_file()
         assert ".." not in photo.image.name and "\x00" not in photo.image.name
         assert "<" not in photo.image.name and '"' not in photo.image.name
-        assert len(photo.image.name) <= 100
-        served = admin_client.get(photo.image.url)
-        assert served.status_code == 200, photo.image.url
-    assert set(media.parent.rglob("*escape*")) - set(media.rglob("*")) == outside_before
+        assert len(photo.image.name) <= 255
+        served = admin_client.get(reverse("admin:articles_photo_original", args=[photo.pk]))
+        assert served.status_code == 200, photo.image.name
+    assert set(originals.parent.rglob("*escape*")) - set(originals.rglob("*")) == outside_before
 
 
 def test_a_file_that_is_not_an_image_is_refused_and_not_stored(admin_client, settings):
