@@ -47,5 +47,10 @@ logconfig_dict = {
 # The control socket (gunicornc) is for interactive hosts; containers are managed by
 # their orchestrator, and the image's home directory is not writable.
 control_socket_disable = True
-# The load balancer terminates TLS and sets X-Forwarded-Proto (DJANGO_HTTPS=1).
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "*")
+# Forwarded headers (X-Forwarded-Proto and the like) are believed only from the addresses
+# named here: the load balancer's or proxy's, e.g. "10.0.0.2" or "10.0.0.0/24". None by
+# default, so no visitor can claim a scheme or an address for a request.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "")
+# And no header, from anyone, sets the WSGI SCRIPT_NAME or PATH_INFO: the mount path is
+# the operator's (DJANGO_SCRIPT_NAME), not a request's.
+forwarder_headers = ""
