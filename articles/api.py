@@ -13,8 +13,9 @@ translations (plus the category filter's lookup).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
@@ -105,14 +106,14 @@ def _filtered(articles: ArticleQuerySet, params: QueryDict) -> ArticleQuerySet:
     if language := params.get("language"):
         codes = [code for code, _name in settings.LANGUAGES]
         if language not in codes:
-            raise BadFilter(f"language must be one of {', '.join(codes)}, not {language!r}.")
+            raise BadFilter(f"language must be one of {', '.join(codes)}, not {_shown(language)}.")
         articles = articles.in_language(language)
-    if slug := params.get("category"):
+    if slug := _slug(params, "category"):
         category = Category.objects.filter(slug=slug).first()
         if category is None:
             raise BadFilter(f"There is no category {slug!r}.")
         articles = articles.filter(categories=category)
-    if tag := params.get("tag"):
+    if tag := _slug(params, "tag"):
         # Tags come and go with the news: an unused one is an empty list, not an error.
         articles = articles.filter(tags__slug=tag)
     if raw := params.get("updated_since"):
@@ -130,23 +131,50 @@ def _moment(raw: str) -> datetime:
         moment = parse_datetime(raw)
         if moment is None and (day := parse_date(raw)) is not None:
             moment = datetime(day.year, day.month, day.day)
-    except ValueError:
+        if moment is not None:
+            moment = timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+            # The database compares in UTC: a moment that has none (year 1 at +02:00) is
+            # no moment to filter by.
+            moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         moment = None
     if moment is None:
         raise BadFilter(
             f"updated_since must be an ISO 8601 date or time such as 2026-11-01 or "
-            f"2026-11-01T08:00:00+02:00, not {raw!r}."
+            f"2026-11-01T08:00:00+02:00, not {_shown(raw)}."
         )
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    return moment
+
+
+# A slug: letters (any alphabet), digits, hyphens and underscores. NUL, spaces, slashes
+# and other characters no slug has are refused before the database sees them.
+_SLUG = re.compile(r"[-\w]{1,200}")
+_MAX_DIGITS = 9
+
+
+def _slug(params: QueryDict, name: str) -> str | None:
+    value = params.get(name)
+    if value and not _SLUG.fullmatch(value):
+        raise BadFilter(
+            f"{name} must be a slug (letters, digits and hyphens), not {_shown(value)}."
+        )
+    return value or None
 
 
 def _positive_int(params: QueryDict, name: str, default: int) -> int:
     raw = params.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise BadFilter(f"{name} must be a whole number of 1 or more, not {raw!r}.")
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > _MAX_DIGITS or int(raw) < 1:
+        raise BadFilter(
+            f"{name} must be a whole number from 1 to {'9' * _MAX_DIGITS}, not {_shown(raw)}."
+        )
     return int(raw)
+
+
+def _shown(value: str) -> str:
+    """A caller's value quoted for an error message, cut short when it is long."""
+    return repr(value if len(value) <= 60 else value[:60] + "…")
 
 
 def _page_link(request: HttpRequest, number: int) -> str:

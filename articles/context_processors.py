@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, get_script_prefix, reverse, translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
@@ -16,7 +15,7 @@ from .models import SiteNotice
 def _canonical_url(request: HttpRequest) -> str:
     url = settings.SITE_URL + request.path
     page = request.GET.get("page", "")
-    if page.isdigit() and page != "1":
+    if page.isascii() and page.isdigit() and page != "1":
         url += f"?page={page}"
     return url
 
@@ -25,28 +24,17 @@ def _alternates(request: HttpRequest) -> dict[str, str]:
     match = request.resolver_match
     if match is None:  # a 404 from the URL resolver: the path as it is in each language
         return {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
-    found = dict(
-        _same_view_in_each_language(
-            get_script_prefix(), match.view_name, tuple(match.args), tuple(match.kwargs.items())
-        )
-    )
-    return {code: found.get(code, request.path) for code, _name in settings.LANGUAGES}
-
-
-@lru_cache(maxsize=4096)
-def _same_view_in_each_language(
-    prefix: str, view_name: str, args: tuple, kwargs: tuple
-) -> tuple[tuple[str, str], ...]:
-    """translate_url() without resolving the path again (the request's match has it),
-    remembered per page address: the URL configuration does not change while running."""
-    addresses = []
+    # The values captured from the path; a route's extra arguments (the sitemaps' dict)
+    # are the same in every language.
+    kwargs = match.captured_kwargs
+    alternates = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             try:
-                addresses.append((code, reverse(view_name, args=args, kwargs=dict(kwargs))))
+                alternates[code] = reverse(match.view_name, args=match.args, kwargs=kwargs)
             except NoReverseMatch:
-                continue
-    return tuple(addresses)
+                alternates[code] = request.path
+    return alternates
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
