@@ -21,11 +21,12 @@ ENV PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     DJANGO_DEBUG=0 \
     STATIC_ROOT=/app/staticfiles \
-    MEDIA_ROOT=/data/media
+    MEDIA_ROOT=/data/media \
+    PHOTO_ORIGINALS_ROOT=/data/originals
 RUN groupadd --system --gid 1000 newsroom \
     && useradd --system --uid 1000 --gid newsroom --home-dir /app --shell /usr/sbin/nologin newsroom \
-    && mkdir -p /data/media \
-    && chown newsroom:newsroom /data/media
+    && mkdir -p /data/media /data/originals \
+    && chown newsroom:newsroom /data/media /data/originals
 WORKDIR /app
 COPY --from=build /venv /venv
 COPY --from=build --chown=root:root /app /app

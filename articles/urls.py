@@ -1,23 +1,7 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from . import feeds, views
+from . import converters, feeds, views  # noqa: F401 (converters registers <id:…>, <unicode_slug:…>)
 from .caching import cache_public_page as cached
-
-
-class UnicodeSlugConverter:
-    """Tag slugs keep their letters ('hållbarhet', 'yhteistyö'): taggit slugifies with
-    Unicode allowed, which the built-in `slug` converter would refuse."""
-
-    regex = r"[-\w]+"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(UnicodeSlugConverter, "unicode_slug")
 
 app_name = "articles"
 
@@ -33,7 +17,7 @@ urlpatterns = [
     ),
     path("tag/<unicode_slug:slug>/", cached(views.TagArticlesView.as_view()), name="tag"),
     # Previews are never cached: staff only or by a signed link, always fresh.
-    path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("preview/<id:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="shared-preview"),
     # Last: every fixed route above is a reserved slug (models.RESERVED_SLUGS).
     path("<slug:slug>/", cached(views.ArticleDetailView.as_view()), name="detail"),

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles import api
+from articles import api, converters  # noqa: F401 (registers <id:…>)
 from articles import views as article_views
 from articles.caching import cache_public_page as cached
 from articles.sitemaps import SITEMAPS
@@ -34,7 +34,7 @@ urlpatterns = [
     ),
     path("robots.txt", cached(article_views.robots_txt), name="robots-txt"),
     path("api/v1/articles/", cached(api.article_list), name="api-article-list"),
-    path("api/v1/articles/<int:pk>/", cached(api.article_detail), name="api-article-detail"),
+    path("api/v1/articles/<id:pk>/", cached(api.article_detail), name="api-article-detail"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -99,3 +99,13 @@ def test_head_on_the_health_check_answers_like_get_without_a_body(client):
     assert head.content == b""
     assert head["Content-Type"] == get["Content-Type"]
     assert "no-cache" in head["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/en/news/preview/99999999999999999999/", "/api/v1/articles/99999999999999999999/"],
+)
+def test_an_id_too_large_for_the_database_is_a_404(admin_client, path):
+    response = admin_client.get(path)
+
+    assert response.status_code == 404
