@@ -1,6 +1,6 @@
 """Load: 64 connections from a second process (wrk) on 127.0.0.1 against gunicorn and
-PostgreSQL, mixing pages, search, feeds and the API, for LOADTEST_SECONDS (bin/test's
-PostgreSQL pass: 300, the issue's five minutes; 30 when run alone), while an editor
+PostgreSQL, mixing pages, search, feeds and the API, for LOADTEST_SECONDS (30 in the
+suite, a smoke test; bench/soak.sh runs it for five minutes), while an editor
 publishes and edits articles every few seconds. Zero 5xx, zero lost edits, and every
 change visible on the public page within a second of its commit."""
 
