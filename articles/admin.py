@@ -191,6 +191,12 @@ class PhotoAdmin(admin.ModelAdmin):
                 images.build_renditions(obj)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
+            except BaseException:
+                # The admin's transaction rolls the row back; the new original, already
+                # in its storage, must not stay behind without a row.
+                if "image" in form.changed_data:
+                    obj.image.storage.delete(obj.image.name)
+                raise
 
     def changeform_view(
         self,

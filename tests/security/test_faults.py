@@ -88,15 +88,20 @@ def test_database_outage_gives_503_pages_and_recovers_without_restart(transactio
     assert "Traceback" not in log or "OperationalError" in log
 
 
+@pytest.mark.parametrize("folder", ["MEDIA_ROOT", "PHOTO_ORIGINALS_ROOT"])
 def test_unwritable_media_folder_gives_a_clear_error_and_stores_nothing(
-    admin_client, settings, tmp_path
+    admin_client, settings, tmp_path, folder
 ):
     """Tests run as root, for whom chmod does not stop writes, and a tmpfs or loop device
-    cannot be mounted here: MEDIA_ROOT inside a regular file's path makes every
-    directory creation and write fail (ENOTDIR), as a read-only or full disk would."""
+    cannot be mounted here: a folder inside a regular file's path makes every directory
+    creation and write fail (ENOTDIR), as a read-only or full disk would. The renditions'
+    folder and the originals' folder each in turn; the other is writable, and empty
+    afterwards."""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the media folder should be")
-    settings.MEDIA_ROOT = blocker / "media"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PHOTO_ORIGINALS_ROOT = tmp_path / "originals"
+    setattr(settings, folder, blocker / "media")
 
     upload = SimpleUploadedFile("campus.jpg", jpeg_bytes(), "image/jpeg")
     response = admin_client.post(
@@ -106,7 +111,8 @@ def test_unwritable_media_folder_gives_a_clear_error_and_stores_nothing(
     assert response.status_code == 200
     assert "The photo could not be stored" in response.text
     assert not Photo.objects.exists()
-    assert sorted(path.name for path in tmp_path.rglob("*")) == ["not-a-folder"]
+    stored = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert [path.name for path in stored] == ["not-a-folder"]
 
 
 @pytest.mark.postgres
