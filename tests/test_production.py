@@ -229,11 +229,12 @@ def test_gunicorn_serves_the_site_and_compressed_far_future_static_files(tmp_pat
     assert any("GET /en/news/" in line["message"] for line in access), output
 
 
+# The settings alone (an S3 deployment installs requirements-s3.txt; these tests do not).
 _STORAGE_PROBE = """
-import django, json
-django.setup()
+import json
 from django.conf import settings
 print(json.dumps({"storage": settings.STORAGES["default"], "serve_media": settings.SERVE_MEDIA,
+                  "originals": settings.STORAGES["originals"],
                   "img": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]}))
 """
 
@@ -253,5 +254,10 @@ def test_a_bucket_name_switches_media_to_s3_compatible_storage():
     assert probe["storage"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert probe["storage"]["OPTIONS"]["bucket_name"] == "newsroom-media"
     assert probe["serve_media"] is False
+    # The originals stay private: a prefix of their own, private objects, no public domain.
+    originals = probe["originals"]["OPTIONS"]
+    assert probe["originals"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert originals["bucket_name"] == "newsroom-media" and originals["location"] == "originals"
+    assert originals["default_acl"] == "private" and originals["custom_domain"] is None
     # Photos from the bucket are allowed by the Content-Security-Policy.
     assert "https://s3.eu-north.example.com" in probe["img"]
