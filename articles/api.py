@@ -74,7 +74,7 @@ def article_list(request: HttpRequest) -> JsonResponse:
     # Counted once per content version for these filters, whatever the page.
     filters = {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
     paginator = RememberedCountPaginator(
-        articles, page_size, request=request, listing=f"api:{urlencode(sorted(filters.items()))}"
+        articles, page_size, listing=f"api:{urlencode(sorted(filters.items()))}"
     )
     try:
         page = paginator.page(page_number)
@@ -178,7 +178,9 @@ def _shown(value: str) -> str:
 
 
 def _page_link(request: HttpRequest, number: int) -> str:
-    params = request.GET.copy()
+    """The address of another page of this list: the filters and page size the API
+    reads, and nothing else the caller sent (the page is kept for every caller)."""
+    params = {name: request.GET[name] for name in (*FILTERS, "page_size") if request.GET.get(name)}
     params["page"] = str(number)
     return absolute_url(f"{request.path}?{urlencode(sorted(params.items()))}")
 

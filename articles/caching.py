@@ -1,10 +1,14 @@
 """The public page cache: always correct, across worker processes and machines.
 
-Every public view is wrapped in `cache_public_page`. A request reads one tiny row, the
-content version (`ContentVersion`), and looks its page up under a key that contains it;
-that read is the only query of a page served from the cache.
-Any change to what public pages show bumps the version in the same transaction as the
-change (the signal receivers below), so the next request in every worker, whatever its
+This file is the whole page cache. Public views are marked cacheable in one place, the
+URL configuration, by wrapping them in `cache_public_page` (which also names the query
+parameters the view reads; the others are not part of the page's address).
+`PageCacheMiddleware` resolves each request's path: for a marked view it reads one tiny
+row, the content version (`ContentVersion`), and looks the page up under a key that
+contains it; that read is the only query of a page served from the cache.
+Any change to a row that public pages may show (any model outside PRIVATE_APPS) bumps
+the version in the same transaction as the change (the signal receivers at the end of
+this file), so the next request in every worker, whatever its
 cache (local memory per process by default, Redis via CACHE_URL), asks for a key that
 nobody has rendered yet: a changed site never serves an old page and nothing is wiped;
 old entries simply age out.
@@ -23,19 +27,21 @@ revalidate with a 304, and a Cache-Control for a CDN in front (PUBLIC_CACHE_SECO
 from __future__ import annotations
 
 import hashlib
-import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from functools import wraps
-from typing import Any
+from typing import Any, NamedTuple
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponseBase
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import (
     add_never_cache_headers,
@@ -45,43 +51,11 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.dateparse import parse_datetime
-from django.utils.http import http_date, parse_http_date_safe
-from taggit.models import Tag
+from django.utils.http import http_date, parse_http_date_safe, urlencode
 
-from .models import (
-    Article,
-    ArticleSlugRedirect,
-    Category,
-    ContentVersion,
-    GalleryPhoto,
-    MediaContact,
-    Photo,
-    RelatedLink,
-    SiteNotice,
-    Status,
-    TaggedArticle,
-)
+from .models import Article, ContentVersion, SiteNotice, Status
 
-# What public pages show: a save or delete of any of these changes the content version.
-PUBLIC_MODELS: tuple[type, ...] = (
-    Article,
-    ArticleSlugRedirect,
-    Category,
-    GalleryPhoto,
-    MediaContact,
-    Photo,
-    RelatedLink,
-    SiteNotice,
-    Tag,
-    TaggedArticle,
-)
 CACHEABLE_STATUSES = frozenset({200, 301})
-# Where the views wrapped in cache_public_page live (newsroom/urls.py, articles/urls.py):
-# other addresses (the admin, /healthz, media) skip the page cache without a query.
-_LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
-PUBLIC_PATHS = re.compile(
-    rf"^/(?:(?:{_LANGUAGE_CODES})/news/|api/v1/|sitemap[\w-]*\.xml$|robots\.txt$)"
-)
 VERSION_ROW = 1
 
 
@@ -162,38 +136,43 @@ def _as_datetime(value: datetime | str) -> datetime:
     return value
 
 
-def remember(request: HttpRequest, name: str, compute: Callable[[], Any]) -> Any:
-    """`compute()` kept in the cache for as long as the page cache would keep a page:
-    the same content version, until the next scheduled change. For work that many
-    pages share, such as the number of articles a listing paginates over. Read from the
-    cache once per request, however often the request asks. Computed afresh outside
-    cache_public_page (no version known)."""
-    version = getattr(request, "content_version", None)
-    if version is None:
+class _Render(NamedTuple):
+    """What a page being rendered for the cache is rendered at: the content version,
+    and until when it stays current (the next scheduled change, looked up on first
+    need: None until then)."""
+
+    version: int
+    valid_until: list[float | None]  # one item, set when first asked for
+
+
+# Set by PageCacheMiddleware while a public page renders, for remember(); nothing else
+# reads it. A context variable, so threads and async tasks each have their own.
+_rendering: ContextVar[_Render | None] = ContextVar("page_cache_rendering", default=None)
+_UNKNOWN = object()
+
+
+def remember(name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()` kept in the cache for as long as the page being rendered will be: the
+    same content version, until the next scheduled change. For work that many pages
+    share, such as the number of articles a listing paginates over. Computed afresh
+    when no public page is being rendered (the admin, staff previews)."""
+    render = _rendering.get()
+    if render is None:
         return compute()
-    key = f"newsroom:memo:{version}:{translation.get_language()}:{name}"
-    this_request = vars(request).setdefault("_remembered", {})
-    if key not in this_request:
-        this_request[key] = _remembered(request, key, compute)
-    return this_request[key]
-
-
-def _remembered(request: HttpRequest, key: str, compute: Callable[[], Any]) -> Any:
+    key = f"newsroom:memo:{render.version}:{translation.get_language()}:{name}"
     entry = cache.get(key)
     if entry is not None and _still_valid(entry[0]):
         return entry[1]
     value = compute()
-    valid_until = _valid_until(request)
+    valid_until = _valid_until(render)
     cache.set(key, (valid_until, value), _timeout(valid_until))
     return value
 
 
-def _valid_until(request: HttpRequest) -> float | None:
-    """Until when what this request renders stays current: the next scheduled change,
-    looked up once, when something is first rendered to be kept."""
-    if request.content_valid_until is _NEXT_CHANGE:
-        request.content_valid_until = _next_change_of(request.content_version)
-    return request.content_valid_until
+def _valid_until(render: _Render) -> float | None:
+    if render.valid_until[0] is _UNKNOWN:
+        render.valid_until[0] = _next_change_of(render.version)
+    return render.valid_until[0]
 
 
 def _next_change_of(version: int) -> float | None:
@@ -226,11 +205,15 @@ def _is_private(request: HttpRequest) -> bool:
     return settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META
 
 
-def _cache_key(request: HttpRequest, version: int) -> str:
+def _cache_key(request: HttpRequest, version: int, reads: frozenset[str]) -> str:
+    """The page's key: version, language, scheme, host, path and only the query
+    parameters the view reads, so `?utm_source=…` or `?x=<random>` is the same page (a
+    visitor cannot make the site render a page per request)."""
     # The language is in most paths, but not in the API's or the sitemap's, whose
     # messages follow the visitor's language (as LocaleMiddleware, further in, picks it).
     language = translation.get_language_from_request(request, check_path=True)
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    query = urlencode(sorted((k, v) for k, vs in request.GET.lists() if k in reads for v in vs))
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"newsroom:page:{version}:{language}:{digest}"
 
@@ -243,6 +226,7 @@ def _can_store(request: HttpRequest, response: HttpResponseBase) -> bool:
         and not response.streaming
         and not response.cookies
         and not response.has_header("Cache-Control")
+        and "'nonce-" not in response.get("Content-Security-Policy", "")
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not (session is not None and session.accessed)
     )
@@ -277,9 +261,23 @@ def _conditional(request: HttpRequest, response: HttpResponseBase) -> HttpRespon
     )
 
 
+def _public_page(request: HttpRequest) -> frozenset[str] | None:
+    """The query parameters read by the view at this address, when `cache_public_page`
+    marked it; None for every other address (the admin, /healthz, media)."""
+    path = request.path_info
+    # The language prefix of the path is matched against the active language, which
+    # LocaleMiddleware (further in) has not set yet.
+    with translation.override(translation.get_language_from_path(path)):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+    return getattr(match.func, "page_cache_reads", None)
+
+
 class PageCacheMiddleware:
-    """Answers anonymous GET and HEAD requests from the page cache, and stores the pages
-    that `cache_public_page` marks as the same for every visitor.
+    """Answers anonymous GET and HEAD requests for the views that `cache_public_page`
+    marks from the page cache, and stores what those views answer.
 
     It sits near the top of MIDDLEWARE, after the security headers and static files: a
     cached page is answered before sessions, CSRF, authentication, the locale and the
@@ -292,60 +290,38 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if (
-            request.method not in ("GET", "HEAD")
-            or not PUBLIC_PATHS.match(request.path_info)
-            or _is_private(request)
-        ):
+        if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
+        reads = _public_page(request)
+        if reads is None:
+            return self.get_response(request)
+        if _is_private(request):
+            # Staff and other visitors with a session: their own page, kept nowhere.
+            response = self.get_response(request)
+            _mark_private(response)
+            return response
 
         # Read before rendering: a change committed during the render bumps the
         # version, so what is stored below under this one is never served again.
         version = current_version()
-        key = _cache_key(request, version or 0)
-        entry = cache.get(key)
+        key = _cache_key(request, version or 0, reads)
+        entry = cache.get(key) if settings.PAGE_CACHE else None
         # An entry is good until the first scheduled change after it was rendered.
         if entry is not None and _still_valid(entry[0]):
             response = entry[1]
             response["X-Cache"] = "hit"
             return _conditional(request, response)
 
-        request.content_version = version or 0
-        # Content that falls due during the render expires what it renders. Without a
-        # version row (a database flushed by tests), nothing may outlive now.
-        request.content_valid_until = time.time() if version is None else _NEXT_CHANGE
-        response = self.get_response(request)
-        if not getattr(request, "page_is_public", False):
-            return response
-        if response.cookies or "'nonce-" in response.get("Content-Security-Policy", ""):
-            # Set on the way out by an inner middleware: this answer is this visitor's.
-            del response["Cache-Control"]
-            _mark_private(response)
-            return response
-        valid_until = request.content_valid_until
-        cache.set(key, (valid_until, response), _timeout(valid_until))
-        return _conditional(request, response)
-
-
-_NEXT_CHANGE = object()  # looked up by cache_public_page, once a view will render
-
-
-def cache_public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Mark what a public view answers as the same for every visitor, so that
-    PageCacheMiddleware stores it, with the headers a browser or a CDN needs to keep
-    and revalidate it; staff and other visitors with a session get a private copy."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        storable = getattr(request, "content_version", None) is not None
-        if storable:
-            _valid_until(request)  # before rendering: what falls due meanwhile expires it
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
-        if not (storable and _can_store(request, response)):
+        # Without a version row (a database flushed by tests), nothing may outlive now.
+        render = _Render(version or 0, [time.time() if version is None else _UNKNOWN])
+        # What falls due while the page renders expires it: looked up before rendering.
+        _valid_until(render)
+        token = _rendering.set(render)
+        try:
+            response = self.get_response(request)
+        finally:
+            _rendering.reset(token)
+        if not _can_store(request, response):
             _mark_private(response)
             return response
         # One piece: a feed is written in thousands of small chunks, which the server
@@ -353,28 +329,54 @@ def cache_public_page(view: Callable[..., HttpResponseBase]) -> Callable[..., Ht
         response.content = response.content
         _mark_public(response, time.time())
         response["X-Cache"] = "miss"
-        request.page_is_public = True
-        return response
+        if settings.PAGE_CACHE:
+            valid_until = _valid_until(render)
+            cache.set(key, (valid_until, response), _timeout(valid_until))
+        return _conditional(request, response)
 
-    return wrapped
+
+def cache_public_page(
+    view: Callable[..., HttpResponseBase], *, reads: Iterable[str] = ()
+) -> Callable[..., HttpResponseBase]:
+    """Mark `view` as answering the same to every visitor, so that PageCacheMiddleware
+    keeps its answers. `reads`: the query parameters it reads (all others are left out
+    of the cache key). The one place a view is declared cacheable: newsroom/urls.py and
+    articles/urls.py wrap their public views in it."""
+
+    @wraps(view)
+    def public(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        return view(request, *args, **kwargs)
+
+    public.page_cache_reads = frozenset(reads)  # type: ignore[attr-defined]
+    return public
 
 
-def _changed(**kwargs: Any) -> None:
+# Invalidation: every saved or deleted row of a model that public pages may show bumps
+# the version. That is every model but those of the apps below, whose rows no public
+# page reads: a new content model is covered without being listed anywhere.
+PRIVATE_APPS = frozenset({"admin", "auth", "axes", "contenttypes", "reversion", "sessions"})
+
+
+def _shown_publicly(model: type) -> bool:
+    return (
+        model._meta.app_label not in PRIVATE_APPS
+        and model is not ContentVersion
+        # Migrations' historical models (their own app registry) change no page yet.
+        and model._meta.apps is apps
+    )
+
+
+def _changed(sender: type, **kwargs: Any) -> None:
     # Raw saves (loaddata) too: fixtures change what pages show like any other save.
-    content_changed()
-
-
-def _m2m_changed(action: str, **kwargs: Any) -> None:
-    if action in ("post_add", "post_remove", "post_clear"):
+    if _shown_publicly(sender):
         content_changed()
 
 
-for _model in PUBLIC_MODELS:
-    post_save.connect(_changed, sender=_model, dispatch_uid=f"page-cache-save-{_model.__name__}")
-    post_delete.connect(
-        _changed, sender=_model, dispatch_uid=f"page-cache-delete-{_model.__name__}"
-    )
-for _through in (Article.categories.through, TaggedArticle):
-    m2m_changed.connect(
-        _m2m_changed, sender=_through, dispatch_uid=f"page-cache-m2m-{_through.__name__}"
-    )
+def _m2m_changed(sender: type, action: str, **kwargs: Any) -> None:
+    if action in ("post_add", "post_remove", "post_clear") and _shown_publicly(sender):
+        content_changed()
+
+
+post_save.connect(_changed, dispatch_uid="page-cache-save")
+post_delete.connect(_changed, dispatch_uid="page-cache-delete")
+m2m_changed.connect(_m2m_changed, dispatch_uid="page-cache-m2m")

@@ -8,16 +8,8 @@ from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
-from . import caching
+from . import caching, metadata
 from .models import SiteNotice
-
-
-def _canonical_url(request: HttpRequest) -> str:
-    url = settings.SITE_URL + request.path
-    page = request.GET.get("page", "")
-    if page.isascii() and page.isdigit() and page != "1":
-        url += f"?page={page}"
-    return url
 
 
 def _alternates(request: HttpRequest) -> dict[str, str]:
@@ -49,10 +41,11 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
         "organization_name": settings.ORGANIZATION_NAME,
-        "canonical_url": lambda: _canonical_url(request),
+        # Listings add their page number (metadata.canonical_url); no query is copied.
+        "canonical_url": lambda: metadata.canonical_url(request.path),
         # Every page shows it: looked up once per content version, not per page.
         "site_notice": lambda: caching.remember(
-            request, "site-notice", lambda: SiteNotice.objects.active().first()
+            "site-notice", lambda: SiteNotice.objects.active().first()
         ),
         # Asked for twice a page (hreflang links, the language switcher): worked out once.
         "alternates": SimpleLazyObject(lambda: _alternates(request)),

@@ -48,7 +48,7 @@ class LatestArticlesFeed(Feed):
     def get_object(self, request: HttpRequest, *args: str, **kwargs: str) -> FeedScope:
         return FeedScope(
             language=translation.get_language(),
-            categories=all_categories(request),
+            categories=all_categories(),
             category=None,
             feed_url=absolute_url(reverse(self.url_name)),
             page_url=absolute_url(reverse("articles:index")),
@@ -136,10 +136,10 @@ class CategoryArticlesFeed(LatestArticlesFeed):
     url_name = "articles:category-feed"
 
     def get_object(self, request: HttpRequest, *args: str, **kwargs: str) -> FeedScope:
-        category = category_at(request, kwargs["slug"])
+        category = category_at(kwargs["slug"])
         return FeedScope(
             language=translation.get_language(),
-            categories=all_categories(request),
+            categories=all_categories(),
             category=category,
             feed_url=absolute_url(reverse(self.url_name, kwargs={"slug": category.slug})),
             page_url=absolute_url(category.get_absolute_url()),

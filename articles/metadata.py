@@ -31,6 +31,12 @@ LOGO = "img/logo.png"
 LOGO_SIZE = (512, 512)
 
 
+def canonical_url(path: str, page_number: int = 1) -> str:
+    """The page's one address for search engines: SITE_URL, the path and, past the
+    first page of a listing, its page number; no other query parameter."""
+    return settings.SITE_URL + path + (f"?page={page_number}" if page_number > 1 else "")
+
+
 @dataclass(frozen=True)
 class Crumb:
     name: str

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest
 from django.utils.functional import cached_property
 
 from . import caching
@@ -17,13 +16,10 @@ class RememberedCountPaginator(Paginator):
     (20 to 60 ms at 100,000 articles), and every page of a listing shares it.
     `listing` names what is counted: the same name must mean the same rows."""
 
-    def __init__(self, *args: Any, request: HttpRequest, listing: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, listing: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.request = request
         self.listing = listing
 
     @cached_property
     def count(self) -> int:
-        return caching.remember(
-            self.request, f"count:{self.listing}", lambda: Paginator.count.func(self)
-        )
+        return caching.remember(f"count:{self.listing}", lambda: Paginator.count.func(self))

@@ -5,17 +5,28 @@ from .caching import cache_public_page as cached
 
 app_name = "articles"
 
+# The query parameters each public view reads: the page cache keys on these alone.
+LISTING = ("page",)
+
 urlpatterns = [
-    path("", cached(views.ArticleIndexView.as_view()), name="index"),
+    path("", cached(views.ArticleIndexView.as_view(), reads=LISTING), name="index"),
     path("feed/", cached(feeds.LatestArticlesFeed()), name="feed"),
     path("atom/", cached(feeds.LatestArticlesAtomFeed()), name="atom"),
-    path("search/", cached(views.search_view), name="search"),
-    path("category/<slug:slug>/", cached(views.CategoryArticlesView.as_view()), name="category"),
+    path("search/", cached(views.search_view, reads=("q", "category", "page")), name="search"),
+    path(
+        "category/<slug:slug>/",
+        cached(views.CategoryArticlesView.as_view(), reads=LISTING),
+        name="category",
+    ),
     path("category/<slug:slug>/feed/", cached(feeds.CategoryArticlesFeed()), name="category-feed"),
     path(
         "category/<slug:slug>/atom/", cached(feeds.CategoryArticlesAtomFeed()), name="category-atom"
     ),
-    path("tag/<unicode_slug:slug>/", cached(views.TagArticlesView.as_view()), name="tag"),
+    path(
+        "tag/<unicode_slug:slug>/",
+        cached(views.TagArticlesView.as_view(), reads=LISTING),
+        name="tag",
+    ),
     # Previews are never cached: staff only or by a signed link, always fresh.
     path("preview/<id:pk>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="shared-preview"),

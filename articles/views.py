@@ -77,14 +77,14 @@ def choose_language(request: HttpRequest, language: str) -> HttpResponseRedirect
     return response
 
 
-def all_categories(request: HttpRequest) -> list[Category]:
+def all_categories() -> list[Category]:
     """The category navigation of the listings and search: once per content version."""
-    return caching.remember(request, "categories", lambda: list(Category.objects.all()))
+    return caching.remember("categories", lambda: list(Category.objects.all()))
 
 
-def category_at(request: HttpRequest, slug: str) -> Category:
+def category_at(slug: str) -> Category:
     """The category whose address is `slug`, from the remembered list (no query)."""
-    for category in all_categories(request):
+    for category in all_categories():
         if category.slug == slug:
             return category
     raise Http404("No category at this address")
@@ -101,9 +101,7 @@ class PublishedArticlesMixin:
 
     def get_paginator(self, queryset: Any, per_page: int, **kwargs: Any) -> Paginator:
         # The path names the listing (language, category or tag); ?page= does not count.
-        return RememberedCountPaginator(
-            queryset, per_page, request=self.request, listing=self.request.path, **kwargs
-        )
+        return RememberedCountPaginator(queryset, per_page, listing=self.request.path, **kwargs)
 
     def paginate_queryset(self, queryset: ArticleQuerySet, page_size: int) -> tuple:
         """Page through ids, then fetch the page's articles: a deep page's OFFSET then
@@ -115,7 +113,7 @@ class PublishedArticlesMixin:
         ids = list(ids)
         by_id = queryset.order_by().with_category_ids().in_bulk(ids)
         page.object_list = [by_id[pk] for pk in ids if pk in by_id]
-        attach_categories(page.object_list, all_categories(self.request))
+        attach_categories(page.object_list, all_categories())
         return paginator, page, page.object_list, is_paginated
 
 
@@ -130,8 +128,9 @@ class ArticleIndexView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault("heading", self.heading)
-        context["categories"] = all_categories(self.request)
+        context["categories"] = all_categories()
         page = context["page_obj"]
+        context["canonical_url"] = lambda: metadata.canonical_url(self.request.path, page.number)
         context["page_range"] = page.paginator.get_elided_page_range(
             page.number, on_each_side=2, on_ends=1
         )
@@ -152,7 +151,7 @@ class CategoryArticlesView(ArticleIndexView):
     template_name = "articles/category.html"
 
     def get_queryset(self) -> ArticleQuerySet:
-        self.category = category_at(self.request, self.kwargs["slug"])
+        self.category = category_at(self.kwargs["slug"])
         # The category page is a chronological archive: no featured pinning.
         return super().get_queryset().filter(categories=self.category).newest_first()
 
@@ -208,7 +207,7 @@ class ArticleDetailView(DetailView):
             lookup = {"id": self.kwargs["pk"]}
         else:
             lookup = {"language": translation.get_language(), "slug": self.kwargs["slug"]}
-        found = page_parts.article_page(all_categories(self.request), public=self.public, **lookup)
+        found = page_parts.article_page(all_categories(), public=self.public, **lookup)
         if found is None:
             raise Http404("No public article at this address")
         article, self.translations = found
@@ -239,7 +238,7 @@ class ArticleDetailView(DetailView):
         # The language switcher and hreflang lead to the translation when there is one.
         alternates = {code: a.get_absolute_url() for code, a in self.translations.items()}
         alternates[article.language] = article.get_absolute_url()
-        related_articles = article.related_articles(all_categories(self.request))
+        related_articles = article.related_articles(all_categories())
         return super().get_context_data(
             related_articles=related_articles,
             translations=self.translations,
@@ -258,7 +257,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
     the categories, the ranked ids, the page's articles and their categories.
     """
     query = search.clean_query(request.GET.get("q"))
-    categories = all_categories(request)
+    categories = all_categories()
     wanted = request.GET.get("category", "")
     category = next((c for c in categories if c.slug == wanted), None)
     ids = search.ranked_ids(query, language=translation.get_language(), category=category)
@@ -284,6 +283,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
                 page.number, on_each_side=2, on_ends=1
             ),
             "page_query": urlencode(kept) if query else "",
+            "canonical_url": lambda: metadata.canonical_url(request.path, page.number),
             "summary": _search_summary(query, page.paginator.count, capped, category),
             "page_meta": metadata.PageMeta(
                 title=gettext("Search the news"),

@@ -7,7 +7,8 @@ Needs PostgreSQL (the SQLite fallback is a development convenience, not what thi
 measures); the database in DATABASE_URL is migrated and filled with the demo plus N
 synthetic articles, whose search vectors the database trigger writes as they are bulk
 inserted. Each query is sent through Django's test client, so a figure is the whole
-search page: the ranked query, the count, the snippets and the template. No cache.
+search page: the ranked query, the count, the snippets and the template, with the page
+cache switched off (DJANGO_PAGE_CACHE=0): every request is ranked anew.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def main() -> None:
     os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="newsroom-bench-media-"))
     os.environ.setdefault("DJANGO_DEBUG", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    os.environ["DJANGO_PAGE_CACHE"] = "0"  # repeated addresses must not be cache hits
 
     import django
 

@@ -185,6 +185,10 @@ else:
 # the cache at most (a changed site uses new keys anyway; this only frees memory).
 PUBLIC_CACHE_SECONDS = env_int("DJANGO_PUBLIC_CACHE_SECONDS", 60)
 PAGE_CACHE_TIMEOUT = env_int("DJANGO_PAGE_CACHE_TIMEOUT", 60 * 60)
+# Off: every public page is rendered on every request (what is shared between pages,
+# such as listing counts, is still remembered per content version). For benchmarks of
+# uncached pages (bench/load.py); a site has no reason to turn it off.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 # bench/load.py only: route /bench/bare/, a bare view to compare the pages with.
 BENCHMARK_VIEW = env_bool("NEWSROOM_BENCH", False)
 

@@ -28,12 +28,16 @@ urlpatterns = [
     path("sitemap.xml", cached(article_views.sitemap_index), name="sitemap"),
     path(
         "sitemap-<section>.xml",
-        cached(sitemap),
+        cached(sitemap, reads=["p"]),
         {"sitemaps": SITEMAPS, "template_name": "articles/sitemap.xml"},
         name="sitemap-section",
     ),
     path("robots.txt", cached(article_views.robots_txt), name="robots-txt"),
-    path("api/v1/articles/", cached(api.article_list), name="api-article-list"),
+    path(
+        "api/v1/articles/",
+        cached(api.article_list, reads=[*api.FILTERS, "page", "page_size"]),
+        name="api-article-list",
+    ),
     path("api/v1/articles/<id:pk>/", cached(api.article_detail), name="api-article-detail"),
 ]
 
