@@ -11,8 +11,8 @@ a category page, a deep page, search and a feed it prints requests per second an
 latency, cold (every request a cache miss: a unique query string) and warm, each as a
 ratio to a bare Django view that returns a static string of the article page's size
 through the same middleware. Cold requests render their page; the building blocks pages
-share (listing counts, the notice and category list, card and photo markup) stay
-remembered, as on a running site. Then a soak run (default 60 s at 32 connections) over the
+share (listing counts, the notice and category list) stay remembered, as on a running
+site. Then a soak run (default 60 s at 32 connections) over the
 warm pages, counting non-2xx/3xx answers and socket errors, and each worker's memory.
 
 wrk comes from Debian's packages: installed with apt-get when missing and run as root,
