@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -21,7 +22,6 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from . import related, sql_json
-from .addresses import address
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 from .storage import original_name, originals_storage
 
@@ -124,7 +124,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return address("articles:category", slug=self.slug)
+        return reverse("articles:category", kwargs={"slug": self.slug})
 
     def _localized(self, field: str) -> str:
         language = translation.get_language() or settings.LANGUAGE_CODE
@@ -279,9 +279,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(language=language)
 
     def card_fields(self) -> ArticleQuerySet:
-        """The columns a card shows (templating.cards.Card), with its photo's: not the
-        body, the longest column by far, nor the rest, which cost time to turn into
-        model fields on every card of every listing."""
+        """The columns a card shows (articles/includes/article_card.html), with its
+        photo's: not the body, the longest column by far, nor the rest, which cost time
+        to turn into model fields on every card of every listing."""
         return self.select_related("hero_photo").only(*CARD_FIELDS)
 
     def with_category_ids(self) -> ArticleQuerySet:
@@ -544,7 +544,8 @@ class Article(models.Model):
             self._remember_old_address(previous)
 
     def get_absolute_url(self) -> str:
-        return address("articles:detail", language=self.language, slug=self.slug)
+        with translation.override(self.language):
+            return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def _stored_address(self) -> dict[str, str] | None:
         """The slug and language as stored, when they may be public: one query on

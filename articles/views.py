@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
@@ -130,7 +130,7 @@ class ArticleIndexView(PublishedArticlesMixin, ListView):
         context.setdefault("heading", self.heading)
         context["categories"] = all_categories()
         page = context["page_obj"]
-        context["canonical_url"] = lambda: metadata.canonical_url(self.request.path, page.number)
+        context["canonical_url"] = metadata.canonical_url(self.request.path, page.number)
         context["page_range"] = page.paginator.get_elided_page_range(
             page.number, on_each_side=2, on_ends=1
         )
@@ -267,7 +267,6 @@ def search_view(request: HttpRequest) -> HttpResponse:
     )
     attach_categories(page.object_list, categories)
     kept = {"q": query, **({"category": category.slug} if category else {})}
-    capped = len(ids) >= search.MAX_RESULTS
     return render(
         request,
         "articles/search.html",
@@ -283,8 +282,8 @@ def search_view(request: HttpRequest) -> HttpResponse:
                 page.number, on_each_side=2, on_ends=1
             ),
             "page_query": urlencode(kept) if query else "",
-            "canonical_url": lambda: metadata.canonical_url(request.path, page.number),
-            "summary": _search_summary(query, page.paginator.count, capped, category),
+            "canonical_url": metadata.canonical_url(request.path, page.number),
+            "capped": len(ids) >= search.MAX_RESULTS,
             "page_meta": metadata.PageMeta(
                 title=gettext("Search the news"),
                 description=gettext("Search the news of %(organization)s.")
@@ -296,20 +295,6 @@ def search_view(request: HttpRequest) -> HttpResponse:
             ),
         },
     )
-
-
-def _search_summary(query: str, count: int, capped: bool, category: Category | None) -> str:
-    """'12 results for “campus” in Research', read out to screen readers as it changes."""
-    if capped:
-        text = gettext("The newest %(counter)s results for “%(query)s”")
-    else:
-        text = ngettext(
-            "%(counter)s result for “%(query)s”", "%(counter)s results for “%(query)s”", count
-        )
-    text %= {"counter": count, "query": query}
-    if category:
-        text += " " + gettext("in %(name)s") % {"name": category.name}
-    return text
 
 
 def sitemap_index(request: HttpRequest) -> HttpResponse:

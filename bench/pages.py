@@ -111,16 +111,12 @@ class _Timer:
     """Time spent in SQL and in rendering templates (outermost render only)."""
 
     def __init__(self) -> None:
-        from django.template.backends.django import Template as DjangoTemplate
-
-        from articles.templating.backend import Template as JinjaTemplate
+        from django.template.backends.django import Template
 
         self.reset()
         self.depth = 0
-        for template_class in (DjangoTemplate, JinjaTemplate):
-            template_class.render = self._timed(template_class.render)
+        render = Template.render
 
-    def _timed(self, render):
         def timed_render(template, *args, **kwargs):
             self.depth += 1
             start = time.perf_counter()
@@ -131,7 +127,7 @@ class _Timer:
                 if not self.depth:
                     self.templates += time.perf_counter() - start
 
-        return timed_render
+        Template.render = timed_render
 
     def reset(self) -> None:
         self.database = self.templates = 0.0

@@ -112,16 +112,6 @@ MIDDLEWARE = [
 ROOT_URLCONF = "newsroom.urls"
 
 TEMPLATES = [
-    # The public pages (articles.templating); what is not found there, Django's.
-    {
-        "BACKEND": "articles.templating.backend.Jinja2",
-        "DIRS": [BASE_DIR / "public_templates"],
-        "APP_DIRS": False,
-        "OPTIONS": {
-            "environment": "articles.templating.environment",
-            "context_processors": ["articles.context_processors.site"],
-        },
-    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

@@ -1,23 +1,7 @@
+"""Fixtures for every test: fresh media folders and cache; PostgreSQL-only tests
+deselected on SQLite."""
+
 import pytest
-from django.test.signals import template_rendered
-
-from articles.templating.backend import Template
-
-
-def _render_and_tell(render):
-    """The test client learns a page's context and templates (response.context,
-    response.templates) from the template_rendered signal, which Django sends in tests
-    for its own templates only (setup_test_environment); the same for the public
-    pages' Jinja2 templates."""
-
-    def rendered(template, context=None, request=None):
-        template_rendered.send(sender=template, template=template, context=context)
-        return render(template, context, request)
-
-    return rendered
-
-
-Template.render = _render_and_tell(Template.render)
 
 
 @pytest.fixture(autouse=True)

@@ -114,8 +114,8 @@ def test_tags_with_finnish_and_swedish_letters_have_working_pages(client):
 
 
 def test_a_card_shows_every_change_to_what_it_shows(client):
-    """Cards are remembered per worker by what they show (templatetags/cards.py): any
-    change to the title, lead, categories, photo or language gives a new card."""
+    """A card is made from its article on each render: any change to the title, lead,
+    categories, photo or language shows at once."""
     from tests.factories import make_photo
 
     photo = make_photo(alt_text="Researchers on the ice")
@@ -149,7 +149,7 @@ def test_a_card_shows_every_change_to_what_it_shows(client):
 
 def test_signed_photo_addresses_are_fresh_on_every_render(client, monkeypatch):
     """Signed media addresses (S3 with AWS_QUERYSTRING_AUTH) expire: card and photo
-    markup holding them is made anew for each page rendered, not remembered."""
+    markup holding them is made anew for each page rendered."""
     import itertools
     import re
 

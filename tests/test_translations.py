@@ -142,15 +142,12 @@ TEXT_ATTRIBUTES = frozenset(
 )
 _MARK = "\ue000"  # stands in for every template tag and variable
 _LETTER = re.compile(r"[^\W\d_]")
-_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 _SKIPPED_BLOCKS = {"blocktranslate", "blocktrans", "comment"}
 
 
 def _template_as_html(source: str) -> str:
     """The template with every tag, variable, comment and blocktranslate replaced by a
     marker (keeping line breaks, for line numbers): what is left is literal text."""
-    # Jinja2's comments (public_templates/) may span lines; Django's lexer sees those as text.
-    source = _JINJA_COMMENT.sub(lambda comment: _MARK + "\n" * comment[0].count("\n"), source)
     parts = []
     skipping_until = None
     for token in DebugLexer(source).tokenize():
@@ -232,14 +229,9 @@ def literal_text(source: str) -> list[tuple[int, str]]:
 
 
 def _project_templates() -> list[Path]:
-    roots = [BASE_DIR / "templates", BASE_DIR / "public_templates", *BASE_DIR.glob("*/templates")]
-    return sorted(
-        path
-        for root in roots
-        if ".venv" not in root.parts
-        for pattern in ("*.html", "*.txt")
-        for path in root.rglob(pattern)
-    )
+    """Every template of the project: they all live in templates/."""
+    root = BASE_DIR / "templates"
+    return sorted(path for pattern in ("*.html", "*.txt") for path in root.rglob(pattern))
 
 
 def test_the_lint_finds_literal_text_in_text_and_attributes_and_passes_translated_text():
@@ -250,8 +242,7 @@ def test_the_lint_finds_literal_text_in_text_and_attributes_and_passes_translate
         "{% blocktranslate %}Photo: {{ credit }}{% endblocktranslate %} · LinkedIn\n"
         "{% comment %}Why this is here.{% endcomment %}{# a note #}\n"
         '<script>var text = "ignored";</script><p>{{ a }}, {{ b }} – 2026</p>\n'
-        "<p>{% if x %}Hello{% endif %}</p>\n"
-        "{# A Jinja2 note,\nover two lines. #}<p>{{ _('Translated') }}</p>"
+        "<p>{% if x %}Hello{% endif %}</p>"
     )
 
     assert literal_text(source) == [
