@@ -8,7 +8,9 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -17,7 +19,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from .. import images
+from .. import caching, images
 from ..metadata import DEFAULT_IMAGE, DEFAULT_IMAGE_SIZE, OG_LOCALES
 from ..models import Article, Photo, absolute_url
 from ..sanitize import sanitize_html
@@ -62,17 +64,31 @@ def picture(
     }
 
 
-@register.inclusion_tag("articles/includes/article_card.html")
-def article_card(article: Article, heading_level: int = 2) -> dict[str, Any]:
+@register.simple_tag
+def article_card(article: Article, heading_level: int = 2) -> SafeString:
     """`{% article_card article heading_level=3 %}`: an article as a card. Its photo and
-    categories come with it (card_fields, attach_categories): no query."""
-    sizes = "featured_card" if article.featured else "card"
-    return {
-        "article": article,
-        "heading_level": heading_level,
-        # The card shows its photo's box only when there is a picture to put in it.
-        **picture(article.hero_photo, "card", sizes=sizes, css_class="card__image"),
-    }
+    categories come with it (card_fields, for_cards): no query.
+
+    The same card shows on the index, its category and tag pages and under related
+    articles, and is a third of a listing's rendering: its markup is kept per content
+    version (caching.remember, keyed by the article and heading level), so a change to
+    the article, its photo or a category is a new card. Not when media addresses are
+    signed (AWS_QUERYSTRING_AUTH): those expire."""
+
+    def render() -> SafeString:
+        sizes = "featured_card" if article.featured else "card"
+        context = {
+            "article": article,
+            "heading_level": heading_level,
+            # The card shows its photo's box only when there is a picture to put in it.
+            **picture(article.hero_photo, "card", sizes=sizes, css_class="card__image"),
+        }
+        markup = render_to_string("articles/includes/article_card.html", context)
+        return mark_safe(markup)  # noqa: S308 – the template escapes every value
+
+    if getattr(default_storage, "querystring_auth", False):
+        return render()
+    return caching.remember(f"card:{article.pk}:{heading_level}", render)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
