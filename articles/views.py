@@ -27,7 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from . import caching, metadata, page_parts, search
+from . import caching, metadata, search
 from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category, attach_categories
 from .pagination import RememberedCountPaginator
 from .sitemaps import SITEMAPS
@@ -201,18 +201,21 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
     public = True  # previews show an article in any state
 
+    def get_queryset(self) -> ArticleQuerySet:
+        articles = Article.objects.published() if self.public else Article.objects.all()
+        return articles.for_article_page()
+
     def get_object(self, queryset: Any = None) -> Article:
-        """The article with everything its page shows, in one statement
-        (articles.page_parts)."""
+        """The article at this address (in this language), or by id for previews, with
+        everything its page shows (ArticleQuerySet.for_article_page)."""
         if "pk" in self.kwargs:
-            lookup = {"id": self.kwargs["pk"]}
+            lookup = {"pk": self.kwargs["pk"]}
         else:
             lookup = {"language": translation.get_language(), "slug": self.kwargs["slug"]}
-        found = page_parts.article_page(all_categories(self.request), public=self.public, **lookup)
-        if found is None:
-            raise Http404("No public article at this address")
-        article, self.translations = found
-        return article
+        try:
+            return self.get_queryset().get(**lookup)
+        except Article.DoesNotExist:
+            raise Http404("No public article at this address") from None
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
@@ -236,13 +239,13 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         article: Article = self.object
+        translations = article.public_translations()
         # The language switcher and hreflang lead to the translation when there is one.
-        alternates = {code: a.get_absolute_url() for code, a in self.translations.items()}
+        alternates = {code: a.get_absolute_url() for code, a in translations.items()}
         alternates[article.language] = article.get_absolute_url()
-        related_articles = article.related_articles(all_categories(self.request))
         return super().get_context_data(
-            related_articles=related_articles,
-            translations=self.translations,
+            related_articles=article.related_articles(),
+            translations=translations,
             alternates=alternates,
             page_meta=metadata.article_meta(article),
             structured_data=metadata.news_article(article),

@@ -37,12 +37,12 @@ BUDGETS = {
     "/api/v1/articles/": CACHE + 5,
     "/api/v1/articles/?category=studies&page_size=50": CACHE + 6,
 }
-# The article with its photos, categories, tags, gallery, contacts and translations in
-# one statement (articles.page_parts); the related cards with their photos and
-# categories in one (articles.related). The category list, the notice and the next
+# The article with its photos; its categories, tags, gallery (with the photos) and
+# contacts (a prefetch each); its public translations; the related cards with their
+# photos, and their categories (a prefetch). The category list, the notice and the next
 # change are remembered from an earlier page. The API: the article, categories, tags,
 # translations.
-ARTICLE_QUERIES = {"detail": CACHE - 1 + 2, "api": CACHE - 1 + 4}
+ARTICLE_QUERIES = {"detail": CACHE - 1 + 8, "api": CACHE - 1 + 4}
 
 
 def _count_queries(client, url: str) -> int:
