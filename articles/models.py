@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -11,9 +10,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.db.models import Exists, F, FilteredRelation, OuterRef, Prefetch, Q
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +19,6 @@ from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from . import sql_json
 from .addresses import address
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 from .storage import original_name, originals_storage
@@ -300,14 +297,6 @@ class ArticleQuerySet(models.QuerySet):
             "tags",
             Prefetch("gallery", queryset=GalleryPhoto.objects.select_related("photo")),
             "contacts",
-        )
-
-    def with_category_ids(self) -> ArticleQuerySet:
-        """Each article's category ids read with it, as a JSON list from a subquery
-        (articles.sql_json), for attach_categories: no second query for them."""
-        article = connection.ops.quote_name(Article._meta.db_table)
-        return self.annotate(
-            category_ids=RawSQL(category_ids_sql(article), (), output_field=models.Field())  # noqa: S611
         )
 
     def newest_first(self) -> ArticleQuerySet:
@@ -749,41 +738,6 @@ class Article(models.Model):
             .for_cards()
         )
         return list(cards[:limit])
-
-
-def category_ids_sql(article: str) -> str:
-    """SQL for the JSON list of the ids of the categories of the article row `article`
-    (a table name or alias), for attach_categories. Only table and column names and the
-    database's JSON function go into it."""
-    links = Article.categories.through._meta.db_table
-    return (
-        f"SELECT {sql_json.aggregate('c.category_id')} FROM {links} c"  # noqa: S608
-        f" WHERE c.article_id = {article}.id"
-    )
-
-
-def attach_categories(articles: Iterable[Article], categories: Iterable[Category]) -> None:
-    """Give each article its categories, as `article.categories.all()` would, from its
-    `category_ids` (read with it: ArticleQuerySet.with_category_ids) and `categories`,
-    the category rows already at hand (the list every page remembers per content
-    version), in their order: a prefetch would join and build the same few categories
-    again for every page, at twice the cost. An id not among them is of a category
-    added since they were read: left out until the next content version."""
-    position = {category.pk: (n, category) for n, category in enumerate(categories)}
-    for article in articles:
-        category_ids = sql_json.listed(vars(article).pop("category_ids"))
-        shown = sorted(position[pk] for pk in category_ids if pk in position)
-        _show(article, "categories", Category, [category for _, category in shown])
-
-
-def _show(instance: models.Model, relation: str, model: type[models.Model], rows: Iterable) -> None:
-    """`rows` as what `instance.<relation>.all()` gives, where prefetch_related would
-    leave them (Django's own prefetch does the same), so every read of the relation,
-    templates and metadata alike, finds them without a query."""
-    shown = model._default_manager.all()
-    shown._result_cache = list(rows)
-    shown._prefetch_done = True
-    instance.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = shown
 
 
 class ArticleSlugRedirect(models.Model):

@@ -28,7 +28,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from . import caching, metadata, search
-from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category, attach_categories
+from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category
 from .pagination import RememberedCountPaginator
 from .sitemaps import SITEMAPS
 
@@ -106,16 +106,16 @@ class PublishedArticlesMixin:
         )
 
     def paginate_queryset(self, queryset: ArticleQuerySet, page_size: int) -> tuple:
-        """Page through ids, then fetch the page's articles: a deep page's OFFSET then
-        skips entries of the listing index alone (an index-only scan) rather than
-        whole rows (at 100,000 articles, page 4,000 takes 10 ms instead of 60 ms)."""
+        """Page through ids, then fetch the page's articles as cards: a deep page's
+        OFFSET then skips entries of the listing index alone (an index-only scan) rather
+        than whole rows (at 100,000 articles, page 4,000 takes 10 ms instead of 60 ms).
+        Three queries: the ids, the cards, their categories."""
         paginator, page, ids, is_paginated = super().paginate_queryset(
             queryset.values_list("pk", flat=True), page_size
         )
         ids = list(ids)
-        by_id = queryset.order_by().with_category_ids().in_bulk(ids)
+        by_id = queryset.order_by().for_cards().in_bulk(ids)
         page.object_list = [by_id[pk] for pk in ids if pk in by_id]
-        attach_categories(page.object_list, all_categories(self.request))
         return paginator, page, page.object_list, is_paginated
 
 
@@ -125,7 +125,7 @@ class ArticleIndexView(PublishedArticlesMixin, ListView):
     heading: Any = _("News")
 
     def get_queryset(self) -> ArticleQuerySet:
-        return super().get_queryset().card_fields().featured_first()
+        return super().get_queryset().featured_first()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -269,7 +269,6 @@ def search_view(request: HttpRequest) -> HttpResponse:
     page.object_list = search.page_articles(
         list(page.object_list), query, language=translation.get_language()
     )
-    attach_categories(page.object_list, categories)
     kept = {"q": query, **({"category": category.slug} if category else {})}
     capped = len(ids) >= search.MAX_RESULTS
     return render(
