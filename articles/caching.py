@@ -26,7 +26,6 @@ import hashlib
 import re
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import wraps
 from typing import Any
 
@@ -44,7 +43,6 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
-from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date, parse_http_date_safe
 from taggit.models import Tag
 
@@ -58,7 +56,6 @@ from .models import (
     Photo,
     RelatedLink,
     SiteNotice,
-    Status,
     TaggedArticle,
 )
 
@@ -131,35 +128,19 @@ def current_version() -> int | None:
 
 
 def next_change() -> float | None:
-    """The next moment public pages change by themselves (a Unix time): the earliest
-    scheduled article falling due or active site notice ending; None when nothing is
-    scheduled. One query reading the first entry of an index each
-    (article_scheduled_idx; site notices are few), once per content version
+    """The next moment public pages change by themselves (a Unix time): the first
+    moment after now at which the public rule's answer changes for an article (a
+    scheduled article falls due: ArticleQuerySet.next_changes), or an active site
+    notice ends; None when nothing is due. One query, a UNION of the first entry of an
+    index per part (site notices are few), once per content version
     (_next_change_of)."""
-    now = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute(_NEXT_CHANGE_SQL, [Status.PUBLISHED, now, True, now])
-        moments = [_as_datetime(moment) for moment in cursor.fetchone() if moment is not None]
+    notices = SiteNotice.objects.active().order_by().values_list("ends_at")
+    first, *others = Article.objects.next_changes(timezone.now())
+    moments = [moment for (moment,) in first.union(*others, notices, all=True)]
     return min(moments).timestamp() if moments else None
 
 
 _VERSION_SQL = f"SELECT version FROM {ContentVersion._meta.db_table} WHERE id = {VERSION_ROW}"  # noqa: S608
-_NEXT_CHANGE_SQL = f"""
-    SELECT
-        (SELECT a.published_at FROM {Article._meta.db_table} a
-          WHERE a.status = %s AND a.published_at > %s ORDER BY a.published_at LIMIT 1),
-        (SELECT n.ends_at FROM {SiteNotice._meta.db_table} n
-          WHERE n.is_active = %s AND n.ends_at > %s ORDER BY n.ends_at LIMIT 1)
-"""  # noqa: S608 (table names from the models, values as parameters)
-
-
-def _as_datetime(value: datetime | str) -> datetime:
-    """SQLite returns a subquery's timestamp as text, in UTC."""
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value, UTC)
-    return value
 
 
 def remember(request: HttpRequest, name: str, compute: Callable[[], Any]) -> Any:

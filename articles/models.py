@@ -20,6 +20,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from .addresses import address
+from .conditions import compared_with, matches
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 from .storage import original_name, originals_storage
 
@@ -225,7 +226,7 @@ class Photo(models.Model):
         """Published and scheduled articles that show this photo, in any role: a change
         to the photo changes what they show (or will show at their time)."""
         shown = Q(hero_photo=self) | Q(gallery__photo=self) | Q(social_image=self)
-        return Article.objects.filter(shown, status=Status.PUBLISHED).distinct()
+        return Article.objects.filter(shown, status_q()).distinct()
 
 
 class Status(models.TextChoices):
@@ -264,14 +265,59 @@ CARD_FIELDS = (
 )
 
 
+def status_q() -> Q:
+    """The editor's part of the public rule: the article is published, not a draft or
+    in review. Published and scheduled articles both have it."""
+    return Q(status=Status.PUBLISHED)
+
+
+def due_q(now: datetime) -> Q:
+    """The clock's part of the public rule: the publish time has come."""
+    return Q(published_at__lte=now)
+
+
+def public_q(now: datetime) -> Q:
+    """The public rule, the only statement of what readers may see at `now`.
+
+    Every public page, feed, sitemap, search, the API, "Read more news" and the language
+    alternates start from ArticleQuerySet.published(), which filters by it;
+    Article.is_published() answers it for one article without a query
+    (articles.conditions.matches); the page cache expires pages when the clock passes a
+    time it compares with `now` (ArticleQuerySet.next_changes). A condition added here
+    is followed by all of them, e.g. an end time:
+    `& (Q(ends_at__isnull=True) | Q(ends_at__gt=now))`. Compare times with `now` itself:
+    that is how the page cache finds them.
+    """
+    return status_q() & due_q(now)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
-        """The public articles: the only definition of what readers may see."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        """The public articles (public_q): what readers may see."""
+        return self.filter(public_q(timezone.now()))
 
     def scheduled(self) -> ArticleQuerySet:
-        """Published by an editor, public only from a future publish time on."""
-        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+        """Published by an editor, public only from a future publish time on: the status
+        part of the public rule without the clock's part."""
+        return self.filter(status_q() & ~due_q(timezone.now()))
+
+    def next_changes(self, now: datetime) -> list[ArticleQuerySet]:
+        """When the public rule's answer next changes for one of these articles: for
+        each field public_q compares with the clock (the publish time), its first value
+        after `now` among the articles an editor published, as a query of one value at
+        most, to be united with others (articles.caching.next_change). Each reads the
+        first entry of an index (article_scheduled_idx for the publish time); the
+        LIMIT sits in a subquery because SQLite allows none in a part of a UNION."""
+        return [
+            self.filter(
+                pk__in=self.filter(status_q(), **{f"{field}__gt": now})
+                .order_by(field)
+                .values("pk")[:1]
+            )
+            .order_by()
+            .values_list(field)
+            for field in compared_with(public_q(now), now)
+        ]
 
     def in_language(self, language: str) -> ArticleQuerySet:
         return self.filter(language=language)
@@ -511,6 +557,8 @@ class Article(models.Model):
                 name="article_source_url_unique",
             ),
         ]
+        # Partial on the status part of the public rule (status_q): drafts and articles
+        # in review are never in them.
         indexes = [
             # The news index and its pages: published articles of one language,
             # featured first, newest next (ArticleQuerySet.published().featured_first()).
@@ -520,7 +568,7 @@ class Article(models.Model):
                 models.F("published_at").desc(),
                 models.F("id").desc(),
                 name="article_public_listing_idx",
-                condition=Q(status="published"),
+                condition=status_q(),
             ),
             # Newest first without featured pinning: category and tag pages and the
             # automatic "Read more news" picks (published().newest_first()).
@@ -529,14 +577,14 @@ class Article(models.Model):
                 models.F("published_at").desc(),
                 models.F("id").desc(),
                 name="article_public_newest_idx",
-                condition=Q(status="published"),
+                condition=status_q(),
             ),
-            # The next scheduled article to fall due (articles.caching.next_change):
+            # The next scheduled article to fall due (ArticleQuerySet.next_changes):
             # the first entry after now, whatever the language.
             models.Index(
                 fields=["published_at"],
                 name="article_scheduled_idx",
-                condition=Q(status="published"),
+                condition=status_q(),
             ),
             # Full-text search: search_vector @@ query (articles.search).
             SearchVectorIndex(fields=["search_vector"], name="article_search_vector_idx"),
@@ -561,11 +609,7 @@ class Article(models.Model):
         saving an existing published article, none otherwise."""
         if self._state.adding or self.pk is None:
             return None
-        return (
-            Article.objects.filter(pk=self.pk, status=Status.PUBLISHED)
-            .values("slug", "language")
-            .first()
-        )
+        return Article.objects.filter(status_q(), pk=self.pk).values("slug", "language").first()
 
     def _remember_old_address(self, previous: dict[str, str] | None) -> None:
         """Keep a published article's old address working after its slug changes
@@ -598,20 +642,15 @@ class Article(models.Model):
             raise ValidationError(errors)
 
     def is_published(self) -> bool:
-        """The instance twin of ArticleQuerySet.published()."""
-        return (
-            self.status == Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        """The instance twin of ArticleQuerySet.published(): public_q, answered for
+        this article as it is in memory, without a query."""
+        return matches(self, public_q(timezone.now()))
 
     @property
     def publication_state(self) -> PublicationState:
         if self.status != Status.PUBLISHED:
             return PublicationState(self.status)
-        if self.published_at is not None and self.published_at > timezone.now():
-            return PublicationState.SCHEDULED
-        return PublicationState.PUBLISHED
+        return PublicationState.PUBLISHED if self.is_published() else PublicationState.SCHEDULED
 
     def publishing_problems(self, categories: Any = None) -> dict[str, Any]:
         """What is missing before this article may be published, by field.
