@@ -103,18 +103,17 @@ def content_changed() -> None:
 def current_version() -> int | None:
     """The content version (None before the migration's row exists): all a cache hit
     needs to know, since an entry carries the moment it expires itself. Paid on every
-    request, so the cheapest read there is: one row by primary key, one round trip,
-    written as SQL because the ORM would spend longer compiling it than PostgreSQL
-    spends answering.
+    request, so the cheapest read there is: one row by primary key, written as SQL
+    because the ORM spends longer building and reading it than PostgreSQL spends
+    answering (measured in process: 0.46 against 0.15 ms a read, where a whole cache
+    hit costs about 0.4 ms).
 
-    It also stands in for Django's connection health check (CONN_HEALTH_CHECKS), which
-    would cost a second round trip (SELECT 1) per request: a connection that has gone
-    away since the last request (a database restart) fails this query, is closed, and
-    the query is tried once more on a new connection.
+    Django's connection health check (CONN_HEALTH_CHECKS, a SELECT 1 of 0.07 ms)
+    replaces a connection that went away between requests (a database restart) before
+    this read. One that goes away without Django noticing fails the read, is closed,
+    and the read is tried once more on a new connection.
     """
     for attempt in (1, 2):
-        # Marked as checked first: the cursor would otherwise run the health check.
-        connection.health_check_done = connection.connection is not None
         try:
             with connection.cursor() as cursor:
                 cursor.execute(_VERSION_SQL)
