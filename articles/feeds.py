@@ -1,9 +1,9 @@
 """RSS 2.0 and Atom feeds of the public news, per language and per category.
 
 Every address in a feed is absolute from SITE_URL, not from the request's host, so a
-feed fetched through a proxy or an internal name still links to the public site. One
-query per feed: the articles with their hero photos and category ids; the categories
-come from the list the pages remember (articles.views.all_categories).
+feed fetched through a proxy or an internal name still links to the public site. Two
+queries per feed: the articles with their hero photos, and their categories; a category
+feed finds its category in the list the pages remember (articles.views.all_categories).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from . import images
-from .models import Article, Category, absolute_url, attach_categories
-from .views import all_categories, category_at
+from .models import Article, Category, absolute_url
+from .views import category_at
 
 FEED_LENGTH = 30
 
@@ -33,7 +33,6 @@ class FeedScope:
     """What one request's feed covers: a language, maybe one category."""
 
     language: str
-    categories: list[Category]  # all of them, remembered: see attach_categories
     category: Category | None
     feed_url: str
     page_url: str
@@ -48,7 +47,6 @@ class LatestArticlesFeed(Feed):
     def get_object(self, request: HttpRequest, *args: str, **kwargs: str) -> FeedScope:
         return FeedScope(
             language=translation.get_language(),
-            categories=all_categories(),
             category=None,
             feed_url=absolute_url(reverse(self.url_name)),
             page_url=absolute_url(reverse("articles:index")),
@@ -78,9 +76,7 @@ class LatestArticlesFeed(Feed):
         articles = Article.objects.published().in_language(scope.language)
         if scope.category is not None:
             articles = articles.filter(categories=scope.category)
-        items = list(articles.card_fields().with_category_ids().newest_first()[:FEED_LENGTH])
-        attach_categories(items, scope.categories)
-        return items
+        return list(articles.for_cards().newest_first()[:FEED_LENGTH])
 
     def item_title(self, article: Article) -> str:
         return article.title
@@ -139,7 +135,6 @@ class CategoryArticlesFeed(LatestArticlesFeed):
         category = category_at(kwargs["slug"])
         return FeedScope(
             language=translation.get_language(),
-            categories=all_categories(),
             category=category,
             feed_url=absolute_url(reverse(self.url_name, kwargs={"slug": category.slug})),
             page_url=absolute_url(category.get_absolute_url()),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -11,9 +10,9 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models, transaction
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
+from django.db import models, transaction
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Prefetch, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +20,7 @@ from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from . import related, sql_json
+from .conditions import compared_with, matches
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 from .storage import original_name, originals_storage
 
@@ -227,7 +226,7 @@ class Photo(models.Model):
         """Published and scheduled articles that show this photo, in any role: a change
         to the photo changes what they show (or will show at their time)."""
         shown = Q(hero_photo=self) | Q(gallery__photo=self) | Q(social_image=self)
-        return Article.objects.filter(shown, status=Status.PUBLISHED).distinct()
+        return Article.objects.filter(shown, status_q()).distinct()
 
 
 class Status(models.TextChoices):
@@ -266,14 +265,59 @@ CARD_FIELDS = (
 )
 
 
+def status_q() -> Q:
+    """The editor's part of the public rule: the article is published, not a draft or
+    in review. Published and scheduled articles both have it."""
+    return Q(status=Status.PUBLISHED)
+
+
+def due_q(now: datetime) -> Q:
+    """The clock's part of the public rule: the publish time has come."""
+    return Q(published_at__lte=now)
+
+
+def public_q(now: datetime) -> Q:
+    """The public rule, the only statement of what readers may see at `now`.
+
+    Every public page, feed, sitemap, search, the API, "Read more news" and the language
+    alternates start from ArticleQuerySet.published(), which filters by it;
+    Article.is_published() answers it for one article without a query
+    (articles.conditions.matches); the page cache expires pages when the clock passes a
+    time it compares with `now` (ArticleQuerySet.next_changes). A condition added here
+    is followed by all of them, e.g. an end time:
+    `& (Q(ends_at__isnull=True) | Q(ends_at__gt=now))`. Compare times with `now` itself:
+    that is how the page cache finds them.
+    """
+    return status_q() & due_q(now)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
-        """The public articles: the only definition of what readers may see."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        """The public articles (public_q): what readers may see."""
+        return self.filter(public_q(timezone.now()))
 
     def scheduled(self) -> ArticleQuerySet:
-        """Published by an editor, public only from a future publish time on."""
-        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+        """Published by an editor, public only from a future publish time on: the status
+        part of the public rule without the clock's part."""
+        return self.filter(status_q() & ~due_q(timezone.now()))
+
+    def next_changes(self, now: datetime) -> list[ArticleQuerySet]:
+        """When the public rule's answer next changes for one of these articles: for
+        each field public_q compares with the clock (the publish time), its first value
+        after `now` among the articles an editor published, as a query of one value at
+        most, to be united with others (articles.caching.next_change). Each reads the
+        first entry of an index (article_scheduled_idx for the publish time); the
+        LIMIT sits in a subquery because SQLite allows none in a part of a UNION."""
+        return [
+            self.filter(
+                pk__in=self.filter(status_q(), **{f"{field}__gt": now})
+                .order_by(field)
+                .values("pk")[:1]
+            )
+            .order_by()
+            .values_list(field)
+            for field in compared_with(public_q(now), now)
+        ]
 
     def in_language(self, language: str) -> ArticleQuerySet:
         return self.filter(language=language)
@@ -284,12 +328,21 @@ class ArticleQuerySet(models.QuerySet):
         to turn into model fields on every card of every listing."""
         return self.select_related("hero_photo").only(*CARD_FIELDS)
 
-    def with_category_ids(self) -> ArticleQuerySet:
-        """Each article's category ids read with it, as a JSON list from a subquery
-        (articles.sql_json), for attach_categories: no second query for them."""
-        article = connection.ops.quote_name(Article._meta.db_table)
-        return self.annotate(
-            category_ids=RawSQL(category_ids_sql(article), (), output_field=models.Field())  # noqa: S611
+    def for_cards(self) -> ArticleQuerySet:
+        """Cards with their categories: the card columns, then one query for the
+        categories of all the cards, in the categories' order."""
+        return self.card_fields().prefetch_related("categories")
+
+    def for_article_page(self) -> ArticleQuerySet:
+        """The article with what its page shows: the row with its hero and social photos,
+        then one query each for its categories, tags, gallery (with the photos) and
+        media contacts. Its translations and "Read more news" are queries of their own
+        (Article.public_translations, Article.related_articles)."""
+        return self.select_related("hero_photo", "social_image").prefetch_related(
+            "categories",
+            "tags",
+            Prefetch("gallery", queryset=GalleryPhoto.objects.select_related("photo")),
+            "contacts",
         )
 
     def newest_first(self) -> ArticleQuerySet:
@@ -389,6 +442,9 @@ class Article(models.Model):
         through=TaggedArticle,
         blank=True,
         help_text=_("Comma-separated keywords."),
+        # By name, whatever the case, wherever they are read or prefetched; not a
+        # database change (no migration).
+        ordering=[Lower("name"), "name"],
     )
     status = models.CharField(
         _("status"),
@@ -501,6 +557,8 @@ class Article(models.Model):
                 name="article_source_url_unique",
             ),
         ]
+        # Partial on the status part of the public rule (status_q): drafts and articles
+        # in review are never in them.
         indexes = [
             # The news index and its pages: published articles of one language,
             # featured first, newest next (ArticleQuerySet.published().featured_first()).
@@ -510,7 +568,7 @@ class Article(models.Model):
                 models.F("published_at").desc(),
                 models.F("id").desc(),
                 name="article_public_listing_idx",
-                condition=Q(status="published"),
+                condition=status_q(),
             ),
             # Newest first without featured pinning: category and tag pages and the
             # automatic "Read more news" picks (published().newest_first()).
@@ -519,14 +577,14 @@ class Article(models.Model):
                 models.F("published_at").desc(),
                 models.F("id").desc(),
                 name="article_public_newest_idx",
-                condition=Q(status="published"),
+                condition=status_q(),
             ),
-            # The next scheduled article to fall due (articles.caching.next_change):
+            # The next scheduled article to fall due (ArticleQuerySet.next_changes):
             # the first entry after now, whatever the language.
             models.Index(
                 fields=["published_at"],
                 name="article_scheduled_idx",
-                condition=Q(status="published"),
+                condition=status_q(),
             ),
             # Full-text search: search_vector @@ query (articles.search).
             SearchVectorIndex(fields=["search_vector"], name="article_search_vector_idx"),
@@ -552,11 +610,7 @@ class Article(models.Model):
         saving an existing published article, none otherwise."""
         if self._state.adding or self.pk is None:
             return None
-        return (
-            Article.objects.filter(pk=self.pk, status=Status.PUBLISHED)
-            .values("slug", "language")
-            .first()
-        )
+        return Article.objects.filter(status_q(), pk=self.pk).values("slug", "language").first()
 
     def _remember_old_address(self, previous: dict[str, str] | None) -> None:
         """Keep a published article's old address working after its slug changes
@@ -589,20 +643,15 @@ class Article(models.Model):
             raise ValidationError(errors)
 
     def is_published(self) -> bool:
-        """The instance twin of ArticleQuerySet.published()."""
-        return (
-            self.status == Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        """The instance twin of ArticleQuerySet.published(): public_q, answered for
+        this article as it is in memory, without a query."""
+        return matches(self, public_q(timezone.now()))
 
     @property
     def publication_state(self) -> PublicationState:
         if self.status != Status.PUBLISHED:
             return PublicationState(self.status)
-        if self.published_at is not None and self.published_at > timezone.now():
-            return PublicationState.SCHEDULED
-        return PublicationState.PUBLISHED
+        return PublicationState.PUBLISHED if self.is_published() else PublicationState.SCHEDULED
 
     def publishing_problems(self, categories: Any = None) -> dict[str, Any]:
         """What is missing before this article may be published, by field.
@@ -670,48 +719,65 @@ class Article(models.Model):
         root_id = self.translation_of_id or self.pk
         return Article.objects.filter(Q(pk=root_id) | Q(translation_of_id=root_id))
 
-    def related_articles(self, categories: Iterable[Category], limit: int = 4) -> list[Article]:
-        """'Read more news' (articles.related): manual links first, then recent articles
-        that share a category or tag, as cards with their categories (from
-        `categories`, see attach_categories). One query whatever the limit, plus one each
-        for this article's categories and tags unless articles.page_parts read them."""
-        return related.recommended(self, categories, limit)
+    def public_translations(self) -> dict[str, Article]:
+        """The public articles of this story in the other languages, by language in the
+        order of settings.LANGUAGES. One query."""
+        others = (
+            self.story_articles()
+            .published()
+            .exclude(pk=self.pk)
+            .only("pk", "title", "slug", "language")
+            .order_by()
+        )
+        found = {article.language: article for article in others}
+        return {code: found[code] for code, _name in settings.LANGUAGES if code in found}
 
+    def related_articles(self, limit: int = 4) -> list[Article]:
+        """'Read more news': the editor's links first, in their order, then the newest
+        articles that share a category or a tag with this one; all public, in this
+        article's language, never this one and never twice.
 
-def category_ids_sql(article: str) -> str:
-    """SQL for the JSON list of the ids of the categories of the article row `article`
-    (a table name or alias), for attach_categories. Only table and column names and the
-    database's JSON function go into it."""
-    links = Article.categories.through._meta.db_table
-    return (
-        f"SELECT {sql_json.aggregate('c.category_id')} FROM {links} c"  # noqa: S608
-        f" WHERE c.article_id = {article}.id"
-    )
-
-
-def attach_categories(articles: Iterable[Article], categories: Iterable[Category]) -> None:
-    """Give each article its categories, as `article.categories.all()` would, from its
-    `category_ids` (read with it: ArticleQuerySet.with_category_ids, or the article
-    page's statements) and `categories`, the category rows already at hand (the list
-    every page remembers per content version), in their order: a prefetch would join
-    and build the same few categories again for every page, at twice the cost. An id
-    not among them is of a category added since they were read: left out until the
-    next content version."""
-    position = {category.pk: (n, category) for n, category in enumerate(categories)}
-    for article in articles:
-        category_ids = sql_json.listed(vars(article).pop("category_ids"))
-        shown = sorted(position[pk] for pk in category_ids if pk in position)
-        _show(article, "categories", Category, [category for _, category in shown])
-
-
-def _show(instance: models.Model, relation: str, model: type[models.Model], rows: Iterable) -> None:
-    """`rows` as what `instance.<relation>.all()` gives, where prefetch_related would
-    leave them (Django's own prefetch does the same), so every read of the relation,
-    templates and metadata alike, finds them without a query."""
-    shown = model._default_manager.all()
-    shown._result_cache = list(rows)
-    shown._prefetch_done = True
-    instance.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = shown
+        Two queries whatever the limit: the cards, then their categories. The cards
+        are found in three parts, each a walk of an index that stops after `limit`
+        entries: the links, the newest sharing a category and the newest sharing a tag.
+        The two fills are semi-joins of their own: one `EXISTS … OR EXISTS …` cannot
+        be one, and PostgreSQL then hashed every article of a large category (25 to
+        45 ms at 100,000 articles). This article's categories and tags are read from
+        the page's prefetch (ArticleQuerySet.for_article_page), else one query each.
+        """
+        public = Article.objects.published().in_language(self.language).exclude(pk=self.pk)
+        parts = [
+            public.filter(incoming_links__article=self).order_by(
+                "incoming_links__position", "incoming_links__pk"
+            )
+        ]
+        if category_ids := [category.pk for category in self.categories.all()]:
+            in_category = Article.categories.through.objects.filter(
+                article=OuterRef("pk"), category__in=category_ids
+            )
+            parts.append(public.filter(Exists(in_category)).newest_first())
+        if tag_ids := [tag.pk for tag in self.tags.all()]:
+            tagged = TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+            parts.append(public.filter(Exists(tagged)).newest_first())
+        # Each part's first `limit` ids, in a subquery: SQLite allows no LIMIT in a part
+        # of a UNION. An id in two parts is one card (IN), placed by the link if any.
+        first = [
+            Article.objects.filter(pk__in=part.values("pk")[:limit]).order_by().values("pk")
+            for part in parts
+        ]
+        link = FilteredRelation("incoming_links", condition=Q(incoming_links__article=self))
+        cards = (
+            Article.objects.filter(pk__in=first[0].union(*first[1:], all=True))
+            .annotate(link=link)
+            .order_by(
+                F("link__position").asc(nulls_last=True),
+                F("link__id").asc(nulls_last=True),
+                "-published_at",
+                "-pk",
+            )
+            .for_cards()
+        )
+        return list(cards[:limit])
 
 
 class ArticleSlugRedirect(models.Model):

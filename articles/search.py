@@ -82,11 +82,10 @@ def ranked_ids(query: str, *, language: str, category: Category | None = None) -
 
 def page_articles(ids: list[int], query: str, *, language: str) -> list[Article]:
     """The articles for one page of `ids`, in that order, each with a `snippet`: one
-    query for the articles with their photos, snippets and category ids (for
-    attach_categories)."""
+    query for the articles with their photos and snippets, one for their categories."""
     if not ids:
         return []
-    articles = Article.objects.filter(pk__in=ids).card_fields().with_category_ids()
+    articles = Article.objects.filter(pk__in=ids).for_cards()
     if uses_full_text_search():
         config = Language(language).search_config
         articles = articles.annotate(

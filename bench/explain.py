@@ -100,9 +100,7 @@ def main() -> None:
             raise SystemExit(f"{url} answered {response.status_code}")
         total_ms = 0.0
         print(f"\n{name}: {url}")
-        # A statement prepared on the connection (articles.prepared) is explained in
-        # its EXECUTE, with the generic plan PostgreSQL keeps for it.
-        made = [q for q in queries.captured_queries if not q["sql"].startswith("PREPARE")]
+        made = queries.captured_queries
         for number, query in enumerate(made, 1):
             with connection.cursor() as cursor:
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + query["sql"])

@@ -136,19 +136,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# PostgreSQL: the article page's two statements are prepared once per connection and
-# run with a generic plan (articles.prepared), so PostgreSQL does not parse and plan
-# them on every page (a millisecond of its two). The generic plan applies only to
-# statements prepared so; Django's own queries are never prepared. Off (0) behind a
-# pooler that cannot keep prepared statements, such as PgBouncer before 1.21 in
-# transaction mode.
-PREPARED_STATEMENTS = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
-    env_bool("DATABASE_PREPARED_STATEMENTS", True)
-)
-if PREPARED_STATEMENTS:
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c plan_cache_mode=force_generic_plan"
-    )
 
 _cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if _cache_url:

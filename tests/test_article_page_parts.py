@@ -1,5 +1,5 @@
-"""What the article page shows beside the article (articles.page_parts, one statement):
-the same parts, in the same order, and the same public rule, as the models define them."""
+"""What the article page shows beside the article (ArticleQuerySet.for_article_page,
+Article.public_translations): the parts in the models' order, under the public rule."""
 
 from datetime import timedelta
 

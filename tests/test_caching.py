@@ -76,8 +76,10 @@ def test_addresses_without_public_pages_never_read_the_cache(client, story):
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_connection_the_database_dropped_is_replaced_without_an_error_page(client):
-    """The page cache's version read stands in for Django's connection health check:
-    after a database restart, the first request reconnects instead of failing."""
+    """After a database restart, the first request reconnects instead of failing: Django's
+    health check (CONN_HEALTH_CHECKS) replaces the connection at the start of a request,
+    and the version read is retried on a new one should a dropped connection reach it
+    (as here: the test client starts no request that runs the health check)."""
     import psycopg
 
     make_article(title="Still here after a restart")
