@@ -42,7 +42,7 @@ from .models import (
     Status,
     TaggedArticle,
 )
-from .views import preview_url, shared_preview_url
+from .previews import preview_url, shared_preview_url
 
 logger = logging.getLogger(__name__)
 

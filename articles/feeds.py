@@ -3,7 +3,7 @@
 Every address in a feed is absolute from SITE_URL, not from the request's host, so a
 feed fetched through a proxy or an internal name still links to the public site. Two
 queries per feed: the articles with their hero photos, and their categories; a category
-feed finds its category in the list the pages remember (articles.views.all_categories).
+feed finds its category in the list the pages remember (articles.navigation).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from . import images
 from .models import Article, Category, absolute_url
-from .views import category_at
+from .navigation import category_at
 
 FEED_LENGTH = 30
 

@@ -27,12 +27,12 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from . import caching, metadata, search
-from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Category
+from . import metadata, search
+from .models import Article, ArticleQuerySet, ArticleSlugRedirect
+from .navigation import all_categories, category_at
 from .pagination import RememberedCountPaginator
+from .previews import PREVIEW_SALT
 from .sitemaps import SITEMAPS
-
-PREVIEW_SALT = "articles.preview"
 
 
 def language_redirect(request: HttpRequest) -> HttpResponseRedirect:
@@ -75,19 +75,6 @@ def choose_language(request: HttpRequest, language: str) -> HttpResponseRedirect
     )
     add_never_cache_headers(response)
     return response
-
-
-def all_categories() -> list[Category]:
-    """The category navigation of the listings and search: once per content version."""
-    return caching.remember("categories", lambda: list(Category.objects.all()))
-
-
-def category_at(slug: str) -> Category:
-    """The category whose address is `slug`, from the remembered list (no query)."""
-    for category in all_categories():
-        if category.slug == slug:
-            return category
-    raise Http404("No category at this address")
 
 
 class PublishedArticlesMixin:
@@ -324,22 +311,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-def preview_token(article: Article) -> str:
-    """A signed, timestamped token for sharing a preview of `article` without an account."""
-    return signing.dumps({"article": article.pk}, salt=PREVIEW_SALT, compress=True)
-
-
-def preview_url(article: Article) -> str:
-    """The staff preview of `article`, under its own language's prefix."""
-    with translation.override(article.language):
-        return reverse("articles:preview", kwargs={"pk": article.pk})
-
-
-def shared_preview_url(article: Article) -> str:
-    with translation.override(article.language):
-        return reverse("articles:shared-preview", kwargs={"token": preview_token(article)})
 
 
 @method_decorator(never_cache, name="dispatch")

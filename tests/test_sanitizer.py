@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django_prose_editor.config import allowlist_from_extensions
 
 from articles.models import GalleryPhoto, Status
+from articles.previews import preview_url
 from articles.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
@@ -24,7 +25,6 @@ from articles.sanitize import (
     EDITOR_EXTENSIONS,
     sanitize_html,
 )
-from articles.views import preview_url
 from tests.factories import make_article, make_category, make_photo
 
 # The shared corpus, also used by the browser attack suite and the reflected-XSS probes.

@@ -27,8 +27,8 @@ from hypothesis import strategies as st
 
 from articles import images
 from articles.models import Status
+from articles.previews import preview_token
 from articles.sitemaps import SITEMAPS
-from articles.views import preview_token
 from tests.factories import make_article, make_category, make_photo, make_user
 
 pytestmark = pytest.mark.django_db

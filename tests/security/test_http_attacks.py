@@ -25,7 +25,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, Photo, SiteNotice, Status
-from articles.views import preview_url, shared_preview_url
+from articles.previews import preview_url, shared_preview_url
 from tests.factories import jpeg_bytes, make_article, make_category, make_photo, make_user
 from tests.security.payloads import PAYLOADS
 from tests.test_workflow import _form_data
