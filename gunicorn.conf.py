@@ -1,4 +1,4 @@
-"""gunicorn's settings, from the environment (see README "Deploying")."""
+"""gunicorn's settings, from the environment (see docs/deploying.md)."""
 
 import multiprocessing
 import os

@@ -1,0 +1,2 @@
+"""The news content (articles, categories, tags and what hangs off them) and its public
+pages."""

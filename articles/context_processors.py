@@ -1,3 +1,6 @@
+"""What every public page's template gets: the site notice, the language alternates and
+the page's canonical address."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -8,7 +11,9 @@ from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
-from . import caching, metadata
+from pagecache import caching
+
+from . import metadata
 from .models import SiteNotice
 
 

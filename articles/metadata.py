@@ -20,8 +20,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import images
-from .models import Article, Photo, absolute_url
+from photos import renditions
+from photos.models import Photo
+
+from .addresses import absolute_url
+from .models import Article
 
 # Open Graph wants a territory; Finland's for Finnish and Swedish.
 OG_LOCALES = {"en": "en_GB", "fi": "fi_FI", "sv": "sv_FI"}
@@ -61,7 +64,7 @@ class PageMeta:
     @cached_property
     def _share_image(self) -> tuple[str, int, int]:
         """A preview-sized JPEG rendition of the photo, else the site's default image."""
-        image = images.share_image(self.photo) if self.photo is not None else None
+        image = renditions.share_image(self.photo) if self.photo is not None else None
         if image is None:
             return absolute_url(static(DEFAULT_IMAGE)), *DEFAULT_IMAGE_SIZE
         url, width, height = image
@@ -101,7 +104,7 @@ class PageMeta:
 
 
 def news_crumb() -> Crumb:
-    return Crumb(_("News"), reverse("articles:index"))
+    return Crumb(_("News"), reverse("news:index"))
 
 
 def article_meta(article: Article) -> PageMeta:
@@ -121,7 +124,7 @@ def article_meta(article: Article) -> PageMeta:
 
 
 def _image_object(photo: Photo, caption: str) -> dict[str, Any] | None:
-    image = images.share_image(photo)
+    image = renditions.share_image(photo)
     if image is None:
         return None
     url, width, height = image

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from . import caching
+from pagecache import caching
+
 from .models import Category
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from . import caching
+from pagecache import caching
 
 
 class RememberedCountPaginator(Paginator):

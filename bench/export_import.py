@@ -37,7 +37,8 @@ def main() -> None:
     from django.core.management import call_command
     from taggit.models import Tag
 
-    from articles.models import Article, Category, Photo
+    from articles.models import Article, Category
+    from photos.models import Photo
 
     call_command("migrate", verbosity=0)
     call_command("seed_demo", articles=args.articles, verbosity=0)

@@ -4,7 +4,7 @@
 
 Draws N distinct photos with the demo's scenes (at the given size; a 6-megapixel camera
 JPEG by default), stores them in a fresh SQLite database and media folder in a temporary
-directory, then times `articles.images.build_renditions` for each: decoding, orientation,
+directory, then times `photos.renditions.build_renditions` for each: decoding, orientation,
 sRGB, every width of the full and card sets in each format, and writing to storage.
 Also prints the time per format for one photo and the bytes written per photo.
 """
@@ -46,10 +46,10 @@ def main() -> None:
     from django.core.management import call_command
     from PIL import Image
 
-    from articles import images
     from articles.demo.content import PHOTOS
-    from articles.demo.drawing import draw_photo
-    from articles.models import Photo
+    from articles.demo.scenes import draw_photo
+    from photos import renditions
+    from photos.models import Photo
 
     call_command("migrate", verbosity=0)
     size = (args.width, args.height)
@@ -62,24 +62,24 @@ def main() -> None:
             Photo.objects.create(image=ContentFile(data, name=f"bench-{n}.jpg"), alt_text="x")
         )
 
-    formats = ", ".join(f.extension for f in images.output_formats())
+    formats = ", ".join(f.extension for f in renditions.output_formats())
     print(
-        f"Formats: {formats}; widths {images.settings.PHOTO_RENDITION_WIDTHS}, "
-        f"cards {images.settings.PHOTO_CARD_WIDTHS}"
+        f"Formats: {formats}; widths {renditions.settings.PHOTO_RENDITION_WIDTHS}, "
+        f"cards {renditions.settings.PHOTO_CARD_WIDTHS}"
     )
     timings = []
     started = time.perf_counter()
     for photo in photos:
         start = time.perf_counter()
-        images.build_renditions(photo)
+        renditions.build_renditions(photo)
         timings.append(time.perf_counter() - start)
     total = time.perf_counter() - started
 
     written = sum(
         (Path(os.environ["MEDIA_ROOT"]) / name).stat().st_size
-        for name in images.rendition_names(photos[0].renditions)
+        for name in renditions.rendition_names(photos[0].renditions)
     )
-    files = len(images.rendition_names(photos[0].renditions))
+    files = len(renditions.rendition_names(photos[0].renditions))
     timings.sort()
     print(
         f"per photo: p50 {statistics.median(timings) * 1000:.0f} ms, "
@@ -89,12 +89,13 @@ def main() -> None:
 
     # Where the time goes, for the first photo: one encode of every size per format.
     with photos[0].image.open("rb") as file:
-        prepared = images.prepare(Image.open(file))
-    for fmt in images.output_formats():
+        prepared = renditions.prepare(Image.open(file))
+    for fmt in renditions.output_formats():
         start = time.perf_counter()
-        for width in images.widths_for(prepared.width, images.settings.PHOTO_RENDITION_WIDTHS):
+        wanted = renditions.settings.PHOTO_RENDITION_WIDTHS
+        for width in renditions.widths_for(prepared.width, wanted):
             resized = prepared.resize((width, round(prepared.height * width / prepared.width)))
-            images.encode(resized, fmt)
+            renditions.encode(resized, fmt)
         print(f"  {fmt.extension:<5} full set {(time.perf_counter() - start) * 1000:>6.0f} ms")
 
 

@@ -89,14 +89,20 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    # Newsroom, lowest layer first: each imports only the ones above it in this list.
+    "pagecache",
+    "photos",
     "articles",
+    "publishing",
+    "discovery",
+    "portability",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached public pages are answered here, before the rest of the stack runs.
-    "articles.caching.PageCacheMiddleware",
+    "pagecache.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,7 +155,7 @@ if _cache_url:
     }
 else:
     # Per process: the page cache stays correct across workers because its keys carry
-    # the content version (articles.caching). A few thousand pages of ~40 kB each.
+    # the content version (pagecache.caching). A few thousand pages of ~40 kB each.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -157,7 +163,7 @@ else:
         }
     }
 
-# The public page cache (articles.caching): how long a CDN may keep a page (s-maxage and
+# The public page cache (pagecache.caching): how long a CDN may keep a page (s-maxage and
 # stale-while-revalidate; browsers always revalidate), and how long an entry lives in
 # the cache at most (a changed site uses new keys anyway; this only frees memory).
 PUBLIC_CACHE_SECONDS = env_int("DJANGO_PUBLIC_CACHE_SECONDS", 60)
@@ -166,6 +172,9 @@ PAGE_CACHE_TIMEOUT = env_int("DJANGO_PAGE_CACHE_TIMEOUT", 60 * 60)
 # such as listing counts, is still remembered per content version). For benchmarks of
 # uncached pages (bench/load.py); a site has no reason to turn it off.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# What tells the page cache when pages change by themselves (a scheduled article falls
+# due): the content's answer, so that the cache itself knows no model.
+PAGE_CACHE_NEXT_CHANGE = "articles.schedule.next_change"
 # bench/load.py only: route /bench/bare/, a bare view to compare the pages with.
 BENCHMARK_VIEW = env_bool("NEWSROOM_BENCH", False)
 
@@ -236,7 +245,7 @@ PHOTO_ORIGINALS_ROOT = Path(env_str("PHOTO_ORIGINALS_ROOT", str(BASE_DIR / "orig
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "originals": {"BACKEND": "articles.storage.OriginalsStorage"},
+    "originals": {"BACKEND": "photos.storage.OriginalsStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,21 +1,22 @@
+"""The site's addresses: the admin, the health check, the root-level discovery routes,
+and /<lang>/news/ composed from the apps (namespace "news"); media in the demo setup."""
+
 import posixpath
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles import api, converters  # noqa: F401 (registers <id:…>)
+import articles.urls
+import discovery.urls
+import publishing.urls
 from articles import views as article_views
-from articles.caching import cache_public_page as cached
-from articles.sitemaps import SITEMAPS
 
 from .health import healthz
 
-# A database outage answers 503 with a friendly page rather than a 500 (newsroom/errors.py).
 handler500 = "newsroom.errors.server_error"
 
 urlpatterns = [
@@ -23,32 +24,21 @@ urlpatterns = [
     path("language/<str:language>/", article_views.choose_language, name="choose_language"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    # An index of sections, each paginated at Sitemap.limit URLs: crawlers find every
-    # page of a large archive through the index.
-    path("sitemap.xml", cached(article_views.sitemap_index), name="sitemap"),
-    path(
-        "sitemap-<section>.xml",
-        cached(sitemap, reads=["p"]),
-        {"sitemaps": SITEMAPS, "template_name": "articles/sitemap.xml"},
-        name="sitemap-section",
-    ),
-    path("robots.txt", cached(article_views.robots_txt), name="robots-txt"),
-    path(
-        "api/v1/articles/",
-        cached(api.article_list, reads=[*api.FILTERS, "page", "page_size"]),
-        name="api-article-list",
-    ),
-    path("api/v1/articles/<id:pk>/", cached(api.article_detail), name="api-article-detail"),
+    *discovery.urls.urlpatterns,
 ]
 
-urlpatterns += i18n_patterns(
-    path("news/", include("articles.urls")),
-)
+# /<lang>/news/…, one namespace: the fixed routes first, the article pages' <slug>/ last.
+news_patterns = [
+    *discovery.urls.news_patterns,
+    *publishing.urls.news_patterns,
+    *articles.urls.urlpatterns,
+]
+urlpatterns += i18n_patterns(path("news/", include((news_patterns, "news"))))
 
 
 def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     """Photo renditions, the only media readers are served. The originals are not in
-    MEDIA_ROOT at all (articles/storage.py); the path is normalised here as serve() will
+    MEDIA_ROOT at all (photos/storage.py); the path is normalised here as serve() will
     normalise it, so no spelling reaches anything but the renditions' folder. A name the
     file system refuses (too long, say) is missing, not a server error; MEDIA_ROOT is
     read per request, so tests that point it elsewhere are served from there."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 import itertools
 from datetime import timedelta
@@ -12,8 +11,10 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from articles import images
-from articles.models import Article, Category, Photo, RelatedLink, Status
+from articles.models import Article, Category, RelatedLink, Status
+from photos import renditions
+from photos.models import Photo
+from publishing.roles import ROLES
 
 _sequence = itertools.count(1)
 
@@ -45,7 +46,7 @@ def make_photo(
     }
     image = ContentFile(jpeg_bytes(*size, detailed=detailed), name=f"photo-{number}.jpg")
     photo = Photo.objects.create(**{"image": image, **defaults, **fields})
-    images.build_renditions(photo)  # as the admin does on upload
+    renditions.build_renditions(photo)  # as the admin does on upload
     return photo
 
 
@@ -90,7 +91,8 @@ def make_user(username: str, *, role: str | None = None, password: str = "pw") -
     """A staff user in the Writer or Editor group (None: staff without a role).
 
     The groups come from a data migration; tests that flush the database (the browser
-    tests) lose them, so they are recreated here from the migration's own table.
+    tests) lose them, so they are recreated here from the roles' current permissions
+    (publishing.roles).
     """
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group, Permission
@@ -101,8 +103,7 @@ def make_user(username: str, *, role: str | None = None, password: str = "pw") -
     if role is not None:
         group, created = Group.objects.get_or_create(name=role)
         if created or not group.permissions.exists():
-            roles = importlib.import_module("articles.migrations.0004_workflow").ROLES
-            for app_label, codename in roles[role]:
+            for app_label, codename in ROLES[role]:
                 group.permissions.add(
                     Permission.objects.get(content_type__app_label=app_label, codename=codename)
                 )

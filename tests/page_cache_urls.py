@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.urls import path
 
-from articles.caching import cache_public_page
+from pagecache.caching import cache_public_page
 
 CALLS: list[str] = []
 

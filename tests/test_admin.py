@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from articles.models import Article, Photo
+from articles.models import Article
+from photos.models import Photo
 from tests.factories import jpeg_bytes, make_article, make_category, make_photo
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +36,8 @@ def _inline_management(prefix: str) -> dict[str, str]:
         "/admin/articles/article/?status__exact=published&language__exact=en",
         "/admin/articles/article/?q=partnership",
         "/admin/articles/article/add/",
-        "/admin/articles/photo/",
-        "/admin/articles/photo/add/",
+        "/admin/photos/photo/",
+        "/admin/photos/photo/add/",
         "/admin/articles/category/",
         "/admin/articles/sitenotice/add/",
     ],
@@ -145,14 +146,14 @@ def test_reserved_slug_is_refused_with_a_message(staff_client):
 def test_photo_upload_stores_dimensions_and_requires_alt_text(staff_client):
     upload = SimpleUploadedFile("campus.jpg", jpeg_bytes(800, 600), content_type="image/jpeg")
 
-    missing_alt = staff_client.post("/admin/articles/photo/add/", {"image": upload})
+    missing_alt = staff_client.post("/admin/photos/photo/add/", {"image": upload})
     assert missing_alt.status_code == 200
     assert "This field is required." in missing_alt.text
     assert not Photo.objects.exists()
 
     upload.seek(0)
     staff_client.post(
-        "/admin/articles/photo/add/",
+        "/admin/photos/photo/add/",
         {"image": upload, "alt_text": "Campus in winter", "credit": "A. Photographer"},
     )
     photo = Photo.objects.get()

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import images
 from articles.models import Article, Status
+from photos import renditions
 from tests.factories import make_article, make_category, make_photo
 
 pytestmark = pytest.mark.django_db
@@ -67,9 +67,9 @@ def test_an_article_has_absolute_links_its_photo_and_its_translations(client):
     ]
     english = client.get(f"{LIST}{original.pk}/").json()
     assert english["tags"] == ["Space"]
-    share_url, share_width, share_height = images.share_image(photo)
+    share_url, share_width, share_height = renditions.share_image(photo)
     hero = english["hero_photo"]
-    renditions = hero.pop("renditions")
+    hero_renditions = hero.pop("renditions")
     # Renditions only: the uploaded original (which may carry GPS data) is never public.
     assert hero == {
         "url": f"{SITE}{share_url}",
@@ -80,8 +80,8 @@ def test_an_article_has_absolute_links_its_photo_and_its_translations(client):
         "credit": "Sakari",
     }
     assert photo.image.name not in str(english)
-    assert {r["format"] for r in renditions} >= {"image/webp", "image/jpeg"}
-    assert all(r["url"].startswith(f"{SITE}/media/renditions/") for r in renditions)
+    assert {r["format"] for r in hero_renditions} >= {"image/webp", "image/jpeg"}
+    assert all(r["url"].startswith(f"{SITE}/media/renditions/") for r in hero_renditions)
     assert english["published_at"] == timezone.localtime(original.published_at).isoformat()
 
 

@@ -14,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 from django.utils import timezone, translation
 
-from articles.models import Article, ContentVersion, GalleryPhoto, MediaContact, SiteNotice, Status
+from articles.models import Article, GalleryPhoto, MediaContact, SiteNotice, Status
+from pagecache.models import ContentVersion
 from tests.factories import link, make_article, make_category, make_photo
 
 pytestmark = pytest.mark.django_db
@@ -371,13 +372,13 @@ def test_the_admins_publish_and_unpublish_actions_show_at_once(client, story):
 def test_new_renditions_show_at_once(client, story):
     """Renditions are recorded with update(): a page cached before must not keep
     showing the old set."""
-    from articles import images
+    from photos import renditions
 
     before = _get(client, story.get_absolute_url())[1]
     old_folder = story.hero_photo.renditions["dir"]
     assert old_folder in before
 
-    images.build_renditions(story.hero_photo)
+    renditions.build_renditions(story.hero_photo)
 
     after = _get(client, story.get_absolute_url())[1]
     assert old_folder not in after

@@ -17,7 +17,8 @@ from django.utils import translation
 from taggit.models import Tag
 
 from articles.demo import seed_demo
-from articles.models import Article, Category, GalleryPhoto, Photo, RelatedLink, Status
+from articles.models import Article, Category, GalleryPhoto, RelatedLink, Status
+from photos.models import Photo
 
 from .factories import make_article, make_category, make_photo
 

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
-from articles import images
 from articles.models import Status
+from photos import renditions
 from tests.factories import make_article, make_category, make_photo
 
 pytestmark = pytest.mark.django_db
@@ -114,7 +114,7 @@ def test_an_item_has_the_lead_its_date_with_time_zone_and_the_hero_photo(client,
     assert [tag.term for tag in entry.tags] == ["Research"]
     assert entry.author == "Text: Anna Virtanen"
     (enclosure,) = entry.enclosures
-    share_url, _width, _height = images.share_image(article.hero_photo)
+    share_url, _width, _height = renditions.share_image(article.hero_photo)
     assert enclosure.href == f"{SITE}{share_url}"
     assert enclosure.type == "image/jpeg"
     stored = share_url.removeprefix(settings.MEDIA_URL)

@@ -17,7 +17,8 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from PIL import Image
 
-from articles.models import Article, Category, Photo, Status
+from articles.models import Article, Category, Status
+from photos.models import Photo
 
 from .factories import jpeg_bytes, make_article, make_category
 

@@ -117,7 +117,7 @@ def site(request) -> Callable[[str], Site]:
 
 
 def _index(site: Site) -> str:
-    return reverse("articles:index")
+    return reverse("news:index")
 
 
 # Every public page type: one line each. A new page type (search, feeds) adds a line.
@@ -126,13 +126,13 @@ PAGE_TYPES: dict[str, Callable[[Site], str]] = {
     "index-page-2": lambda site: _index(site) + "?page=2",
     "article": lambda site: site.article.get_absolute_url(),
     "category": lambda site: site.category.get_absolute_url(),
-    "tag": lambda site: reverse("articles:tag", kwargs={"slug": CONTENT[site.language]["tag"]}),
+    "tag": lambda site: reverse("news:tag", kwargs={"slug": CONTENT[site.language]["tag"]}),
     "not-found": lambda site: _index(site) + "no-such-story/",
     "search": lambda site: (
-        reverse("articles:search") + "?q=" + CONTENT[site.language]["titles"][0].split()[0]
+        reverse("news:search") + "?q=" + CONTENT[site.language]["titles"][0].split()[0]
     ),
-    "search-empty": lambda site: reverse("articles:search"),
-    "search-no-results": lambda site: reverse("articles:search") + "?q=zzzzqqq",
+    "search-empty": lambda site: reverse("news:search"),
+    "search-no-results": lambda site: reverse("news:search") + "?q=zzzzqqq",
 }
 
 
@@ -271,7 +271,7 @@ def test_dates_are_written_the_languages_way(client, language, card_date, articl
         published_at=datetime(2025, 3, 5, 10, 7, tzinfo=HELSINKI),
     )
     with translation.override(language):
-        index = reverse("articles:index")
+        index = reverse("news:index")
 
     assert f">{card_date}</time>" in client.get(index).text
     assert f">{article_date}</time>" in client.get(article.get_absolute_url()).text
@@ -300,7 +300,7 @@ def test_category_name_and_description_follow_the_page_language(
     article = make_article(language=language, categories=[research])
     with translation.override(language):
         category_page = client.get(research.get_absolute_url()).text
-        index_page = client.get(reverse("articles:index")).text
+        index_page = client.get(reverse("news:index")).text
     article_page = client.get(article.get_absolute_url()).text
 
     assert f'<h1 class="listing-header__title">{name}</h1>' in category_page
@@ -414,8 +414,8 @@ ADMIN_PAGES = [
     "/admin/articles/article/{article}/change/",
     "/admin/articles/category/",
     "/admin/articles/category/add/",
-    "/admin/articles/photo/",
-    "/admin/articles/photo/add/",
+    "/admin/photos/photo/",
+    "/admin/photos/photo/add/",
     "/admin/articles/sitenotice/add/",
 ]
 

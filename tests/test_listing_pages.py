@@ -168,7 +168,7 @@ def test_signed_photo_addresses_are_fresh_on_every_render(client, monkeypatch):
     def signature(page: str) -> str:
         return re.search(r'<img class="card__image" src="[^"?]+\?sig=(\d+)"', page).group(1)
 
-    from articles.caching import content_changed
+    from pagecache.caching import content_changed
 
     first = signature(client.get("/en/news/").content.decode())
     content_changed()  # rendered anew, not served from the page cache

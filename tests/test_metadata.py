@@ -9,7 +9,7 @@ from django.contrib.staticfiles import finders
 from lxml import html as lxml_html
 from PIL import Image
 
-from articles import images
+from photos import renditions
 from tests.factories import make_article, make_category, make_photo
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def test_article_page_has_a_news_article_for_search_engines(client, article):
     assert data["headline"] == "Telescope sees first light"
     assert data["description"] == "The new telescope took its first picture."
     assert data["url"] == f"{SITE}/en/news/telescope/"
-    share_url, share_width, _height = images.share_image(article.hero_photo)
+    share_url, share_width, _height = renditions.share_image(article.hero_photo)
     assert data["image"][0]["url"] == f"{SITE}{share_url}"
     assert data["image"][0]["width"] == share_width
     assert data["datePublished"].startswith(str(article.published_at.date())[:4])
@@ -101,7 +101,7 @@ def test_article_page_has_social_tags_with_an_absolute_image(client, article):
     assert _meta(head, "og:type") == "article"
     assert _meta(head, "og:title") == "Telescope sees first light"
     assert _meta(head, "og:url") == f"{SITE}/en/news/telescope/"
-    share_url, share_width, _height = images.share_image(article.hero_photo)
+    share_url, share_width, _height = renditions.share_image(article.hero_photo)
     assert _meta(head, "og:image") == f"{SITE}{share_url}"
     assert _meta(head, "og:image:width") == str(share_width)
     assert _meta(head, "og:image:alt") == "A telescope under the stars"
@@ -126,7 +126,7 @@ def test_seo_fields_and_social_image_take_precedence(client, article):
     assert head.findtext("title") == "First light – Newsroom"
     assert _meta(head, "description") == "A short description for search results."
     assert _meta(head, "og:title") == "First light"
-    assert _meta(head, "og:image") == f"{SITE}{images.share_image(article.social_image)[0]}"
+    assert _meta(head, "og:image") == f"{SITE}{renditions.share_image(article.social_image)[0]}"
     assert _meta(head, "og:image:alt") == "Square crop for sharing"
     data = _json_ld(page, SITE)["NewsArticle"]
     assert data["description"] == "A short description for search results."

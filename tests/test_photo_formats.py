@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image, ImageStat, features
 
-from articles import images
-from articles.models import Photo
+from photos import renditions
+from photos.models import Photo
 from tests import photo_files as files
 from tests.factories import make_user
 
@@ -149,7 +149,7 @@ def writer_client(client):
 
 def _upload(client, case: Case, data: bytes):
     return client.post(
-        reverse("admin:articles_photo_add"),
+        reverse("admin:photos_photo_add"),
         {
             "image": SimpleUploadedFile(case.name, data, content_type=case.content_type),
             "alt_text": "Two coloured halves, side by side",
@@ -169,7 +169,7 @@ def _form_errors(response) -> str:
 def _assert_saved(response) -> Photo:
     """The upload was taken: a redirect, no error message, one photo row."""
     assert response.status_code == 302, _form_errors(response) or response.status_code
-    assert response["Location"] == reverse("admin:articles_photo_changelist")
+    assert response["Location"] == reverse("admin:photos_photo_changelist")
     errors = [str(m) for m in get_messages(response.wsgi_request) if m.level == constants.ERROR]
     assert errors == []
     return Photo.objects.get()
@@ -181,7 +181,7 @@ def _has_gps(image: Image.Image) -> bool:
 
 def _renditions(photo: Photo) -> dict[str, Image.Image]:
     """Every file the manifest lists, read back from storage and decoded."""
-    names = images.rendition_names(photo.renditions)
+    names = renditions.rendition_names(photo.renditions)
     assert names, "the manifest lists rendition files"
     opened = {}
     for name in names:
@@ -218,9 +218,9 @@ def _assert_readers_get_renditions(photo: Photo, case: Case, formats: list[str])
         for kind in ("full", "card")
         for width, height in photo.renditions[kind]
     }
-    renditions = _renditions(photo)
-    assert {name.rsplit(".", 1)[1] for name in renditions} == set(formats)
-    for name, image in renditions.items():
+    files = _renditions(photo)
+    assert {name.rsplit(".", 1)[1] for name in files} == set(formats)
+    for name, image in files.items():
         stem, extension = name.rsplit("/", 1)[1].rsplit(".", 1)
         assert image.format == PILLOW_NAMES[extension], name
         assert image.size == sizes[stem], name
@@ -284,9 +284,9 @@ def test_the_renditions_show_the_original_colours_in_the_same_places(writer_clie
 
     photo = _assert_saved(_upload(writer_client, case, case.make()))
 
-    renditions = _renditions(photo)
-    assert len({n.rsplit(".", 1)[1] for n in renditions}) == len(images.output_formats())
-    for rendition_name, image in renditions.items():
+    files = _renditions(photo)
+    assert len({n.rsplit(".", 1)[1] for n in files}) == len(renditions.output_formats())
+    for rendition_name, image in files.items():
         left, right = _seen(image, 0.25), _seen(image, 0.75)
         assert _difference(left, case.left) <= 40, f"{rendition_name}: left is {left}"
         assert _difference(right, case.right) <= 40, f"{rendition_name}: right is {right}"

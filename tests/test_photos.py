@@ -12,9 +12,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from articles import images
-from articles.models import Article, GalleryPhoto, Photo
-from articles.validators import open_photo
+from articles.models import Article, GalleryPhoto
+from photos import renditions
+from photos.models import Photo
+from photos.validators import open_photo
 from tests.factories import make_article, make_photo
 from tests.photo_files import (
     HTML_PAGE,
@@ -27,7 +28,7 @@ from tests.photo_files import (
 
 pytestmark = pytest.mark.django_db
 
-ADD_URL = "/admin/articles/photo/add/"
+ADD_URL = "/admin/photos/photo/add/"
 
 
 @pytest.fixture
@@ -111,9 +112,9 @@ def test_an_accepted_upload_gets_its_renditions_at_once(staff_client, settings):
     assert response.status_code == 302
     photo = Photo.objects.get()
     assert (photo.width, photo.height) == (1200, 600)  # as stored; renditions are turned
-    assert images.is_current(photo)
+    assert renditions.is_current(photo)
     assert all(
-        Path(settings.MEDIA_ROOT, n).is_file() for n in images.rendition_names(photo.renditions)
+        Path(settings.MEDIA_ROOT, n).is_file() for n in renditions.rendition_names(photo.renditions)
     )
 
 
@@ -146,10 +147,10 @@ def test_the_photo_page_shows_preview_size_file_size_and_where_it_is_used(staff_
     GalleryPhoto.objects.create(article=gallery, photo=photo)
     social = make_article(title="Social story", social_image=photo)
 
-    html = staff_client.get(f"/admin/articles/photo/{photo.pk}/change/").text
+    html = staff_client.get(f"/admin/photos/photo/{photo.pk}/change/").text
 
     assert 'class="focal-point" data-focal-x="0.25" data-focal-y="0.75"' in html
-    assert images.smallest_url(photo, "full") in html
+    assert renditions.smallest_url(photo, "full") in html
     assert "/static/js/focal-point.js" in html
     assert "640 × 427" in html
     assert re.search(r"\d+(\.\d)?\xa0KB", html)
@@ -166,7 +167,7 @@ def test_moving_the_focal_point_by_coordinates_remakes_the_card_crops(staff_clie
     before = photo.renditions
 
     response = staff_client.post(
-        f"/admin/articles/photo/{photo.pk}/change/",
+        f"/admin/photos/photo/{photo.pk}/change/",
         {
             "alt_text": photo.alt_text,
             "caption": "",
@@ -185,7 +186,7 @@ def test_moving_the_focal_point_by_coordinates_remakes_the_card_crops(staff_clie
 def test_a_focal_point_outside_the_photo_is_refused(staff_client):
     photo = make_photo()
     response = staff_client.post(
-        f"/admin/articles/photo/{photo.pk}/change/",
+        f"/admin/photos/photo/{photo.pk}/change/",
         {"alt_text": photo.alt_text, "focal_x": "1.5", "focal_y": "0.5"},
     )
     assert "Ensure this value is less than or equal to 1" in response.text
@@ -200,18 +201,18 @@ def test_staff_find_photos_by_caption_credit_or_alt_text(staff_client, query, fo
         "credit": make_photo(credit="Liisa Aalto"),
         "alt": make_photo(alt_text="Students on the library stairs"),
     }
-    html = staff_client.get(f"/admin/articles/photo/?q={query}").text
-    assert f"/admin/articles/photo/{photos[found].pk}/change/" in html
+    html = staff_client.get(f"/admin/photos/photo/?q={query}").text
+    assert f"/admin/photos/photo/{photos[found].pk}/change/" in html
     others = [p for key, p in photos.items() if key != found]
-    assert all(f"/admin/articles/photo/{p.pk}/change/" not in html for p in others)
+    assert all(f"/admin/photos/photo/{p.pk}/change/" not in html for p in others)
 
 
 def test_admin_thumbnails_are_renditions_not_originals(staff_client):
     photo = make_photo()
     make_article(hero_photo=photo)
-    for url in ("/admin/articles/photo/", "/admin/articles/article/"):
+    for url in ("/admin/photos/photo/", "/admin/articles/article/"):
         html = staff_client.get(url).text
-        assert images.smallest_url(photo) in html
+        assert renditions.smallest_url(photo) in html
         assert photo.image.name not in html
 
 
@@ -225,7 +226,7 @@ def test_deleting_a_photo_in_use_is_refused_with_a_message(staff_client):
     make_article(hero_photo=photo)
 
     response = staff_client.post(
-        f"/admin/articles/photo/{photo.pk}/delete/", {"post": "yes"}, follow=True
+        f"/admin/photos/photo/{photo.pk}/delete/", {"post": "yes"}, follow=True
     )
 
     assert "The photo “The rector” is used in articles and was not deleted." in response.text
@@ -236,7 +237,7 @@ def test_a_photo_used_only_as_social_image_is_protected_too(staff_client):
     photo = make_photo(caption="Shared")
     make_article(social_image=photo)
 
-    staff_client.post(f"/admin/articles/photo/{photo.pk}/delete/", {"post": "yes"})
+    staff_client.post(f"/admin/photos/photo/{photo.pk}/delete/", {"post": "yes"})
 
     assert Photo.objects.filter(pk=photo.pk).exists()
 
@@ -246,7 +247,7 @@ def test_bulk_delete_refuses_when_any_selected_photo_is_in_use(staff_client):
     GalleryPhoto.objects.create(article=make_article(), photo=used)
 
     response = staff_client.post(
-        "/admin/articles/photo/",
+        "/admin/photos/photo/",
         {"action": "delete_selected", "_selected_action": [used.pk, unused.pk], "post": "yes"},
         follow=True,
     )
@@ -259,10 +260,10 @@ def test_an_unused_photo_is_deleted_with_its_renditions(
     staff_client, settings, django_capture_on_commit_callbacks
 ):
     photo = make_photo()
-    names = images.rendition_names(photo.renditions)
+    names = renditions.rendition_names(photo.renditions)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = staff_client.post(f"/admin/articles/photo/{photo.pk}/delete/", {"post": "yes"})
+        response = staff_client.post(f"/admin/photos/photo/{photo.pk}/delete/", {"post": "yes"})
 
     assert response.status_code == 302
     assert not Photo.objects.exists()

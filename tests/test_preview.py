@@ -12,7 +12,7 @@ from django.core import signing
 from django.utils import timezone
 
 from articles.models import Status
-from articles.previews import PREVIEW_SALT, preview_url, shared_preview_url
+from publishing.previews import PREVIEW_SALT, preview_url, shared_preview_url
 from tests.factories import make_article, make_category, make_photo, make_user
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,5 @@
-"""The public rule is stated once (articles.models.public_q) and every surface follows it.
+"""The public rule is stated once (articles/models/public_rule.py) and every surface
+follows it.
 
 A condition added in that one place, here an end time such as an expiry would bring,
 takes an article off the article page, the listings, search, the feeds, the sitemap,
@@ -13,9 +14,9 @@ import pytest
 from django.db.models import Q
 from django.utils import timezone
 
-from articles import caching, models
 from articles.conditions import compared_with, matches
-from articles.models import Article, Status
+from articles.models import Article, Status, public_rule
+from pagecache import caching
 from tests.factories import link, make_article, make_category
 
 pytestmark = pytest.mark.django_db
@@ -27,12 +28,12 @@ TITLE = "Zeppelin lands on the campus lawn"
 def with_end_time(monkeypatch):
     """The rule with an end time, as an expiry would add it: public until `updated_at`
     (which stands in for an end time field here) when there is one."""
-    rule = models.public_q
+    rule = public_rule.public_q
 
     def public_q(now):
         return rule(now) & (Q(updated_at__isnull=True) | Q(updated_at__gt=now))
 
-    monkeypatch.setattr(models, "public_q", public_q)
+    monkeypatch.setattr(public_rule, "public_q", public_q)
 
 
 @dataclass
@@ -166,7 +167,7 @@ def test_the_instance_twin_and_the_queryset_agree_on_both_sides_of_each_boundary
 
 def test_the_clock_fields_are_read_from_the_rule(with_end_time):
     now = timezone.now()
-    assert compared_with(models.public_q(now), now) == ["published_at", "updated_at"]
+    assert compared_with(public_rule.public_q(now), now) == ["published_at", "updated_at"]
 
 
 def test_the_instance_twin_refuses_a_condition_it_cannot_read():

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 # The first page rendered (cache miss) in a content version starts with the page cache's
 # two reads: the content version (all a cache hit reads) and the next scheduled change
-# (articles.caching), which later pages of the version find remembered.
+# (pagecache.caching), which later pages of the version find remembered.
 CACHE = 2
 # Listings: the ids of the page, its articles with their photos, their categories (a
 # prefetch), the category list (where the category page finds its category), the count

@@ -17,8 +17,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import ExifTags, Image, features
 
-from articles import images
-from articles.models import GalleryPhoto, Photo
+from articles.models import GalleryPhoto
+from photos import renditions
+from photos.models import Photo
 from tests.factories import make_article, make_category, make_photo
 from tests.photo_files import jpeg_in_swapped_profile, jpeg_with_metadata, two_halves
 from tests.test_query_counts import BUDGETS
@@ -30,7 +31,7 @@ def _photo(data: bytes, **fields) -> Photo:
     photo = Photo.objects.create(
         image=ContentFile(data, name="upload.jpg"), alt_text="A test photo", **fields
     )
-    images.build_renditions(photo)
+    renditions.build_renditions(photo)
     return photo
 
 
@@ -47,7 +48,7 @@ def _near(pixel: tuple, colour: tuple, tolerance: int = 40) -> bool:
 
 def test_every_served_file_is_upright_and_carries_no_exif_gps_xmp_or_profile():
     photo = _photo(jpeg_with_metadata(orientation=6))
-    names = images.rendition_names(photo.renditions)
+    names = renditions.rendition_names(photo.renditions)
     assert len(names) >= 6
 
     for name in names:
@@ -72,7 +73,7 @@ def test_colours_are_converted_from_the_embedded_profile_to_srgb():
     # Pure red in a profile whose red primary is sRGB green must come out green.
     photo = _photo(jpeg_in_swapped_profile())
 
-    for name in images.rendition_names(photo.renditions):
+    for name in renditions.rendition_names(photo.renditions):
         image = _open(name).convert("RGB")
         assert _near(image.getpixel((image.width // 2, image.height // 2)), (0, 255, 0)), name
 
@@ -86,7 +87,7 @@ def test_widths_stop_at_the_original_and_are_never_upscaled(settings):
     assert all(h == round(w * 2 / 3) for w, h in photo.renditions["card"])
     small = _photo(_jpeg(200, 150))
     assert small.renditions["full"] == [[200, 150]]
-    for name in images.rendition_names(photo.renditions):
+    for name in renditions.rendition_names(photo.renditions):
         width = int(re.search(r"-(\d+)\.", name)[1])
         assert _open(name).width == width
 
@@ -94,10 +95,10 @@ def test_widths_stop_at_the_original_and_are_never_upscaled(settings):
 def test_formats_are_webp_and_jpeg_and_avif_when_pillow_writes_it(settings):
     settings.PHOTO_AVIF = True  # the suite turns AVIF off elsewhere: it is slow to encode
     photo = make_photo()
-    extensions = {Path(name).suffix for name in images.rendition_names(photo.renditions)}
+    extensions = {Path(name).suffix for name in renditions.rendition_names(photo.renditions)}
     expected = {".webp", ".jpg"} | ({".avif"} if features.check("avif") else set())
     assert extensions == expected
-    for name in images.rendition_names(photo.renditions):
+    for name in renditions.rendition_names(photo.renditions):
         assert (
             _open(name).format
             == {".jpg": "JPEG", ".webp": "WEBP", ".avif": "AVIF"}[Path(name).suffix]
@@ -119,7 +120,7 @@ def test_card_crop_keeps_the_focal_point_in_view():
     on_the_right = _photo(_jpeg(0, 0, image), focal_x=0.9, focal_y=0.5)
 
     def card_centre(photo: Photo) -> tuple:
-        name = next(n for n in images.rendition_names(photo.renditions) if "card-640.jpg" in n)
+        name = next(n for n in renditions.rendition_names(photo.renditions) if "card-640.jpg" in n)
         card = _open(name)
         assert card.size == (640, 427)
         return card.getpixel((card.width * 3 // 4, card.height // 2))
@@ -129,9 +130,9 @@ def test_card_crop_keeps_the_focal_point_in_view():
 
 
 def test_images_focal_crop_box_clamps_to_the_image():
-    assert images.focal_crop_box((1600, 600), (3, 2), (0.5, 0.5)) == (350, 0, 1250, 600)
-    assert images.focal_crop_box((1600, 600), (3, 2), (1.0, 0.0)) == (700, 0, 1600, 600)
-    assert images.focal_crop_box((600, 1200), (3, 2), (0.5, 0.0)) == (0, 0, 600, 400)
+    assert renditions.focal_crop_box((1600, 600), (3, 2), (0.5, 0.5)) == (350, 0, 1250, 600)
+    assert renditions.focal_crop_box((1600, 600), (3, 2), (1.0, 0.0)) == (700, 0, 1600, 600)
+    assert renditions.focal_crop_box((600, 1200), (3, 2), (0.5, 0.0)) == (0, 0, 600, 400)
 
 
 # ---------------------------------------------------------------------------------------
@@ -215,7 +216,7 @@ def test_a_featured_card_asks_for_twice_the_width(client, index_with_twelve_card
 
     html = client.get("/en/news/").text
 
-    per_picture = len(images.output_formats())  # each <source> and the <img>
+    per_picture = len(renditions.output_formats())  # each <source> and the <img>
     assert html.count('sizes="(min-width: 80rem) 53rem, (min-width: 60em) 66vw, 100vw"') == (
         per_picture
     )
@@ -251,9 +252,9 @@ def test_readers_get_renditions_but_not_the_original_which_only_staff_can_open(
     client, admin_client
 ):
     photo = _photo(jpeg_with_metadata())
-    rendition = default_storage.url(images.rendition_names(photo.renditions)[0])
+    rendition = default_storage.url(renditions.rendition_names(photo.renditions)[0])
 
-    original = reverse("admin:articles_photo_original", args=[photo.pk])
+    original = reverse("admin:photos_photo_original", args=[photo.pk])
 
     assert client.get(rendition).status_code == 200
     assert client.get(f"/media/{photo.image.name}").status_code == 404
@@ -264,10 +265,10 @@ def test_readers_get_renditions_but_not_the_original_which_only_staff_can_open(
 def test_share_image_and_rendition_list_describe_real_files():
     photo = _photo(_jpeg(1500, 1000))
 
-    url, width, height = images.share_image(photo)
+    url, width, height = renditions.share_image(photo)
     assert (width, height) == (1280, 853) and url.endswith("/full-1280.jpg")
-    listed = images.rendition_list(photo)
-    assert len(listed) == len(images.rendition_names(photo.renditions))
+    listed = renditions.rendition_list(photo)
+    assert len(listed) == len(renditions.rendition_names(photo.renditions))
     assert {"kind": "card", "width": 960, "height": 640, "format": "image/webp"}.items() <= next(
         r for r in listed if r["kind"] == "card" and r["width"] == 960 and "webp" in r["format"]
     ).items()
@@ -280,7 +281,7 @@ def test_share_image_and_rendition_list_describe_real_files():
 
 def test_rebuild_replaces_each_set_and_deletes_the_old_files(django_capture_on_commit_callbacks):
     photo = make_photo()
-    old_names = images.rendition_names(photo.renditions)
+    old_names = renditions.rendition_names(photo.renditions)
     out = io.StringIO()
 
     # The old set is deleted once the new one is committed.
@@ -288,7 +289,7 @@ def test_rebuild_replaces_each_set_and_deletes_the_old_files(django_capture_on_c
         call_command("rebuild_renditions", stdout=out)
 
     photo.refresh_from_db()
-    new_names = images.rendition_names(photo.renditions)
+    new_names = renditions.rendition_names(photo.renditions)
     assert set(new_names).isdisjoint(old_names)
     assert all(default_storage.exists(name) for name in new_names)
     assert not any(default_storage.exists(name) for name in old_names)
@@ -299,7 +300,7 @@ def test_rebuild_replaces_each_set_and_deletes_the_old_files(django_capture_on_c
 def test_missing_only_remakes_only_photos_without_a_complete_set():
     complete, emptied, damaged = make_photo(), make_photo(), make_photo()
     Photo.objects.filter(pk=emptied.pk).update(renditions={})
-    default_storage.delete(images.rendition_names(damaged.renditions)[0])
+    default_storage.delete(renditions.rendition_names(damaged.renditions)[0])
     untouched = complete.renditions
 
     out = io.StringIO()
@@ -308,8 +309,8 @@ def test_missing_only_remakes_only_photos_without_a_complete_set():
     for photo in (complete, emptied, damaged):
         photo.refresh_from_db()
     assert complete.renditions == untouched
-    assert images.is_current(emptied) and not images.files_missing(emptied)
-    assert not images.files_missing(damaged)
+    assert renditions.is_current(emptied) and not renditions.files_missing(emptied)
+    assert not renditions.files_missing(damaged)
     assert "Made renditions for 2 of 2 photos." in out.getvalue()
 
 
@@ -325,13 +326,13 @@ def test_an_unreadable_photo_is_reported_keeps_its_renditions_and_fails_the_comm
 
     broken.refresh_from_db()
     assert broken.renditions == kept
-    assert all(default_storage.exists(name) for name in images.rendition_names(kept))
+    assert all(default_storage.exists(name) for name in renditions.rendition_names(kept))
     assert f"Photo {broken.pk} ({broken.image.name}) cannot be read: This file is not a photo" in (
         err.getvalue()
     )
     assert "Made renditions for 1 of 2 photos." in out.getvalue()
     good.refresh_from_db()
-    assert images.is_current(good)
+    assert renditions.is_current(good)
 
 
 def test_a_missing_original_is_reported_too():

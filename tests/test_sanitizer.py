@@ -17,7 +17,6 @@ from django.contrib.auth import get_user_model
 from django_prose_editor.config import allowlist_from_extensions
 
 from articles.models import GalleryPhoto, Status
-from articles.previews import preview_url
 from articles.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
@@ -25,6 +24,7 @@ from articles.sanitize import (
     EDITOR_EXTENSIONS,
     sanitize_html,
 )
+from publishing.previews import preview_url
 from tests.factories import make_article, make_category, make_photo
 
 # The shared corpus, also used by the browser attack suite and the reflected-XSS probes.
@@ -140,7 +140,7 @@ def test_no_payload_survives_into_any_rendered_page(staff_client, client, payloa
     admin_pages = {
         "admin list": staff_client.get("/admin/articles/article/"),
         "admin change form": staff_client.get(f"/admin/articles/article/{article.pk}/change/"),
-        "admin photo list": staff_client.get("/admin/articles/photo/"),
+        "admin photo list": staff_client.get("/admin/photos/photo/"),
     }
 
     for name, response in public_pages.items():

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import search
 from articles.models import Article, Status
-from articles.search import MAX_QUERY_LENGTH, clean_query, render_headline
+from discovery import search
+from discovery.search import MAX_QUERY_LENGTH, clean_query, render_headline
 from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db

@@ -11,18 +11,18 @@ from django.core.management import CommandError, call_command
 from PIL import Image, ImageStat
 from taggit.models import Tag
 
-from articles import images
 from articles.demo import content, seeding
 from articles.models import (
     Article,
     Category,
     GalleryPhoto,
     MediaContact,
-    Photo,
     RelatedLink,
     Status,
     TaggedArticle,
 )
+from photos import renditions
+from photos.models import Photo
 
 from .factories import make_article
 
@@ -54,7 +54,7 @@ _rendered: dict[tuple, tuple] = {}
 @pytest.fixture(autouse=True)
 def _render_each_photo_once_per_session(monkeypatch):
     """Likewise for renditions: each test stores real rendition files, made once."""
-    render = images.render
+    render = renditions.render
 
     def cached(image, focal):
         key = (image.size, hashlib.sha256(image.tobytes()).hexdigest(), tuple(focal))
@@ -63,7 +63,7 @@ def _render_each_photo_once_per_session(monkeypatch):
         manifest, files = _rendered[key]
         return dict(manifest), files
 
-    monkeypatch.setattr(images, "render", cached)
+    monkeypatch.setattr(renditions, "render", cached)
 
 
 @pytest.fixture
@@ -241,8 +241,8 @@ def test_every_demo_photo_is_a_drawn_scene_with_alt_text_caption_credit_and_foca
 
 def test_every_demo_photo_has_its_renditions_stored(seeded, settings):
     for photo in Photo.objects.all():
-        assert images.is_current(photo)
-        names = images.rendition_names(photo.renditions)
+        assert renditions.is_current(photo)
+        names = renditions.rendition_names(photo.renditions)
         assert any(name.endswith("full-960.webp") for name in names)
         assert all((Path(settings.MEDIA_ROOT) / name).is_file() for name in names)
 

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
-from articles import images
 from articles.models import Status
+from photos import renditions
 from tests.factories import make_article, make_category, make_photo
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ def test_sitemap_lists_public_articles_with_lastmod_image_and_translations(clien
     lastmod = url.findtext("sm:lastmod", namespaces=NS)
     assert lastmod.startswith(str(timezone.localdate(original.last_modified)))
     assert url.findtext("image:image/image:loc", namespaces=NS) == (
-        f"{SITE}{images.share_image(original.hero_photo)[0]}"
+        f"{SITE}{renditions.share_image(original.hero_photo)[0]}"
     )
     alternates = {
         link.get("hreflang"): link.get("href")
@@ -133,7 +133,7 @@ def test_robots_txt_names_the_sitemap_by_its_absolute_address(client):
 
 
 def test_a_large_archive_is_listed_page_by_page_through_the_index(client, monkeypatch):
-    from articles.sitemaps import ArticleSitemap
+    from discovery.sitemaps import ArticleSitemap
 
     monkeypatch.setattr(ArticleSitemap, "limit", 2)
     articles = [make_article() for _ in range(5)]
@@ -149,7 +149,7 @@ def test_a_large_archive_is_listed_page_by_page_through_the_index(client, monkey
 def test_translations_are_alternates_across_sitemap_pages(client, monkeypatch):
     """A story's versions may sit on different pages of the sitemap: each still lists
     all of them."""
-    from articles.sitemaps import ArticleSitemap
+    from discovery.sitemaps import ArticleSitemap
 
     monkeypatch.setattr(ArticleSitemap, "limit", 2)
     original = make_article(slug="aurora")

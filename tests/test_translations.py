@@ -20,7 +20,7 @@ BASE_DIR = Path(settings.BASE_DIR)
 LANGUAGES = ["fi", "sv"]
 HOW_TO_FIX = (
     "Run bin/i18n, translate the entries it lists in locale/<lang>/LC_MESSAGES/django.po, "
-    "run bin/i18n again and commit the .po and .mo files (README: Translations)."
+    "run bin/i18n again and commit the .po and .mo files (docs/translations.md)."
 )
 
 

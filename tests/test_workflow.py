@@ -10,13 +10,15 @@ import pytest
 import time_machine
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
 from django.utils import timezone
 from reversion.models import Version
 
-from articles.admin import ArticleAdmin
-from articles.forms import StaleArticleError
 from articles.models import Article, SiteNotice, Status
+from publishing.admin.articles import ArticleAdmin
+from publishing.forms import StaleArticleError
+from publishing.roles import ROLES
 from tests.factories import make_article, make_category, make_photo, make_user
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +117,22 @@ def test_migrate_creates_the_writer_and_editor_groups_and_only_editors_may_publi
     assert not any(code.endswith("_sitenotice") for code in writer)
     assert writer < editor
     assert {"publish_article", "delete_article", "add_sitenotice", "change_sitenotice"} <= editor
+
+
+def test_the_roles_keep_their_photo_permissions_after_photos_moved_to_their_own_app():
+    """The roles were made when photos were the articles app's; the move took the
+    permissions along (photos' migration 0001), so Writers still add photos."""
+    writer = make_user("writer", role="Writer")
+    assert writer.has_perms(["photos.add_photo", "photos.change_photo", "photos.view_photo"])
+    assert not writer.has_perm("photos.delete_photo")
+    assert make_user("editor", role="Editor").has_perm("photos.delete_photo")
+    assert not ContentType.objects.filter(app_label="articles", model="photo").exists()
+    # The groups the migrations made are the roles as the code states them today.
+    for role, permissions in ROLES.items():
+        made = Group.objects.get(name=role).permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+        assert set(made) == set(permissions), role
 
 
 def test_writer_writes_a_draft_without_category_and_submits_it_for_review(writer_client):

@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag
 
-from .. import images
-from ..caching import content_changed
-from ..models import Article, Category, GalleryPhoto, MediaContact, Photo, RelatedLink, Status
+from pagecache.caching import content_changed
+from photos import renditions
+from photos.models import Photo
+
+from ..models import Article, Category, GalleryPhoto, MediaContact, RelatedLink, Status
 from .content import ARTICLES, CATEGORIES, PHOTOS, DemoArticle
-from .drawing import draw_photo
+from .scenes import draw_photo
 
 SYNTHETIC_BATCH_SIZE = 2000
 SYNTHETIC_SLUG_PREFIX = "synthetic-"
@@ -81,7 +83,7 @@ def seed_demo(*, synthetic: int = 0, stdout: TextIO | None = None) -> SeedReport
     except BaseException:
         # The rollback undoes the rows; the files are ours to remove.
         for photo in written:
-            images.delete_files(photo)
+            renditions.delete_files(photo)
         raise
     return report
 
@@ -116,9 +118,9 @@ def _ensure_photos(
         if key:
             existing.setdefault(key, photo)
     for photo in existing.values():
-        if not images.is_current(photo):
+        if not renditions.is_current(photo):
             # Demo photos stored before renditions existed, or made another way.
-            images.build_renditions(photo)
+            renditions.build_renditions(photo)
     missing = [spec for spec in PHOTOS if spec.key not in existing]
     if missing and stdout:
         stdout.write(f"Drawing {len(missing)} demo photos…\n")
@@ -134,7 +136,7 @@ def _ensure_photos(
         )
         written.append(photo)
         # Checks the drawn file like an upload, then makes what readers are served.
-        images.build_renditions(photo)
+        renditions.build_renditions(photo)
         existing[spec.key] = photo
         report.photos += 1
     return {spec.key: existing[spec.key] for spec in PHOTOS}

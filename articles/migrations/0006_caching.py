@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 
 def create_version_row(apps, schema_editor):
-    """The one row the page cache reads on every request (articles.caching)."""
+    """The one row the page cache reads on every request (pagecache.caching)."""
     apps.get_model("articles", "ContentVersion").objects.get_or_create(pk=1)
 
 

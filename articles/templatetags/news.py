@@ -19,9 +19,13 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from .. import caching, images
+from pagecache import caching
+from photos import renditions
+from photos.models import Photo
+
+from ..addresses import absolute_url
 from ..metadata import DEFAULT_IMAGE, DEFAULT_IMAGE_SIZE, OG_LOCALES
-from ..models import Article, Photo, absolute_url
+from ..models import Article
 from ..sanitize import sanitize_html
 
 register = template.Library()
@@ -56,7 +60,7 @@ def picture(
     `hero` loads the image eagerly with high priority, everything else lazily.
     """
     return {
-        "picture": images.picture(photo, kind) if photo is not None else None,
+        "picture": renditions.picture(photo, kind) if photo is not None else None,
         "alt": photo.alt_text if photo is not None else "",
         "sizes": SIZES.get(sizes, sizes),
         "css_class": css_class,
@@ -103,7 +107,7 @@ def language_switcher(context: template.Context) -> dict[str, Any]:
         url = alternates.get(code)
         if not url:
             with translation.override(code):
-                url = reverse("articles:index")
+                url = reverse("news:index")
         choose = reverse("choose_language", kwargs={"language": code})
         links.append(
             {

@@ -12,7 +12,8 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from articles.models import Article, Photo, Status
+from articles.models import Article, Status
+from photos.models import Photo
 from tests.factories import make_article, make_category, make_photo, make_user
 
 PASSWORD = "correct horse battery staple"
@@ -74,7 +75,7 @@ def test_writer_writes_and_submits_an_article_and_an_editor_publishes_it(
 
     # The writer uploads a photo to the library.
     _log_in(page, "wanda")
-    page.goto("/admin/articles/photo/add/")
+    page.goto("/admin/photos/photo/add/")
     page.get_by_label("Image").set_input_files(_jpeg(tmp_path / "lab.jpg"))
     page.get_by_label("Alt text").fill("Researchers at a microscope")
     page.get_by_label("Default caption").fill("The new imaging lab")

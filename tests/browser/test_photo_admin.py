@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
-from articles.models import Photo
+from photos.models import Photo
 from tests.factories import make_photo
 
 
@@ -20,7 +20,7 @@ def test_clicking_the_preview_sets_the_focal_point_and_saving_remakes_the_crops(
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("pw-for-tests")
     page.get_by_role("button", name="Log in").click()
-    page.goto(f"/admin/articles/photo/{photo.pk}/change/")
+    page.goto(f"/admin/photos/photo/{photo.pk}/change/")
 
     preview = page.locator(".focal-point__image")
     expect(preview).to_have_js_property("complete", True)

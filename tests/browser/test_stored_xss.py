@@ -166,7 +166,7 @@ def test_no_stored_payload_runs_in_the_admin(page: Page, live_server):
     for url in (
         "/admin/articles/article/",
         "/admin/articles/article/?q=Xssprobe",
-        "/admin/articles/photo/",
+        "/admin/photos/photo/",
         "/admin/articles/category/",
         "/admin/taggit/tag/",
         *(f"/admin/articles/article/{article.pk}/change/" for article in articles[::10]),

@@ -14,7 +14,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
-from articles.models import Article, Photo, Status
+from articles.models import Article, Status
+from photos.models import Photo
 from tests.factories import jpeg_bytes, make_article, make_category
 from tests.security.servers import (
     PORT_BASE,
@@ -105,7 +106,7 @@ def test_unwritable_media_folder_gives_a_clear_error_and_stores_nothing(
 
     upload = SimpleUploadedFile("campus.jpg", jpeg_bytes(), "image/jpeg")
     response = admin_client.post(
-        "/admin/articles/photo/add/", {"image": upload, "alt_text": "Campus"}, follow=True
+        "/admin/photos/photo/add/", {"image": upload, "alt_text": "Campus"}, follow=True
     )
 
     assert response.status_code == 200

@@ -25,10 +25,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from articles import images
 from articles.models import Status
-from articles.previews import preview_token
-from articles.sitemaps import SITEMAPS
+from discovery.sitemaps import SITEMAPS
+from photos import renditions
+from publishing.previews import preview_token
 from tests.factories import make_article, make_category, make_photo, make_user
 
 pytestmark = pytest.mark.django_db
@@ -130,11 +130,11 @@ class Content:
     def choices(self, route: Route, slot: str) -> list[str]:
         """The values of `slot` that make `route` an existing page (a few, or one)."""
         by_route = {
-            ("articles:category", "slug"): [self.category_slug],
-            ("articles:category-feed", "slug"): [self.category_slug],
-            ("articles:category-atom", "slug"): [self.category_slug],
-            ("articles:tag", "slug"): [self.tag_slug],
-            ("articles:preview", "pk"): [str(self.draft_pk)],
+            ("news:category", "slug"): [self.category_slug],
+            ("news:category-feed", "slug"): [self.category_slug],
+            ("news:category-atom", "slug"): [self.category_slug],
+            ("news:tag", "slug"): [self.tag_slug],
+            ("news:preview", "pk"): [str(self.draft_pk)],
         }
         by_slot = {
             LANGUAGE_PREFIX: [route.language or ""],
@@ -368,7 +368,7 @@ def content() -> Content:
             hero_photo=photo,
         )
     draft = make_article(status=Status.DRAFT, categories=[research])
-    share = images.share_image(photo)
+    share = renditions.share_image(photo)
     assert share is not None
     return Content(
         article_pk=english.pk,
@@ -419,17 +419,17 @@ def _routes_in_one_language() -> list[Route]:
 def test_the_walk_finds_every_kind_of_public_page():
     names = {route.name for route in all_routes()}
     for expected in (
-        "articles:index",
-        "articles:detail",
-        "articles:category",
-        "articles:category-feed",
-        "articles:category-atom",
-        "articles:tag",
-        "articles:search",
-        "articles:feed",
-        "articles:atom",
-        "articles:preview",
-        "articles:shared-preview",
+        "news:index",
+        "news:detail",
+        "news:category",
+        "news:category-feed",
+        "news:category-atom",
+        "news:tag",
+        "news:search",
+        "news:feed",
+        "news:atom",
+        "news:preview",
+        "news:shared-preview",
         "api-article-list",
         "api-article-detail",
         "sitemap",
@@ -442,7 +442,7 @@ def test_the_walk_finds_every_kind_of_public_page():
     ):
         assert expected in names, expected
     assert not any(name.startswith("admin:") and name != "admin:login" for name in names)
-    languages = {route.language for route in all_routes() if route.name == "articles:detail"}
+    languages = {route.language for route in all_routes() if route.name == "news:detail"}
     assert languages == {code for code, _name in settings.LANGUAGES}
 
 

@@ -24,8 +24,9 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from articles.models import Article, Photo, SiteNotice, Status
-from articles.previews import preview_url, shared_preview_url
+from articles.models import Article, SiteNotice, Status
+from photos.models import Photo
+from publishing.previews import preview_url, shared_preview_url
 from tests.factories import jpeg_bytes, make_article, make_category, make_photo, make_user
 from tests.security.payloads import PAYLOADS
 from tests.test_workflow import _form_data
@@ -167,11 +168,11 @@ def test_every_state_changing_admin_view_needs_the_csrf_token(transactional_db):
         f"/admin/articles/article/{article.pk}/history/{version.pk if version else 0}/": (
             _form_data(article, title="Forged")
         ),
-        "/admin/articles/photo/add/": {
+        "/admin/photos/photo/add/": {
             "image": SimpleUploadedFile("forged.jpg", jpeg_bytes(), "image/jpeg"),
             "alt_text": "Forged",
         },
-        f"/admin/articles/photo/{photo.pk}/delete/": {"post": "yes"},
+        f"/admin/photos/photo/{photo.pk}/delete/": {"post": "yes"},
         "/admin/articles/category/add/": {"name_en": "Forged", "slug": "forged"},
         f"/admin/articles/category/{category.pk}/delete/": {"post": "yes"},
         f"/admin/articles/sitenotice/{notice.pk}/delete/": {"post": "yes"},
@@ -309,7 +310,7 @@ def test_odd_upload_filenames_are_stored_safely_inside_the_originals_folder(admi
     for name in ODD_NAMES:
         upload = SimpleUploadedFile(name, jpeg_bytes(), "image/jpeg")
         response = admin_client.post(
-            "/admin/articles/photo/add/", {"image": upload, "alt_text": "Odd name"}
+            "/admin/photos/photo/add/", {"image": upload, "alt_text": "Odd name"}
         )
         assert response.status_code in (200, 302), (name, response.status_code)
     for photo in Photo.objects.all():
@@ -319,7 +320,7 @@ def test_odd_upload_filenames_are_stored_safely_inside_the_originals_folder(admi
         assert ".." not in photo.image.name and "\x00" not in photo.image.name
         assert "<" not in photo.image.name and '"' not in photo.image.name
         assert len(photo.image.name) <= 255
-        served = admin_client.get(reverse("admin:articles_photo_original", args=[photo.pk]))
+        served = admin_client.get(reverse("admin:photos_photo_original", args=[photo.pk]))
         assert served.status_code == 200, photo.image.name
     assert set(originals.parent.rglob("*escape*")) - set(originals.rglob("*")) == outside_before
 
@@ -333,7 +334,7 @@ def test_a_file_that_is_not_an_image_is_refused_and_not_stored(admin_client, set
     ]:
         upload = SimpleUploadedFile(name, content, "image/jpeg")
         response = admin_client.post(
-            "/admin/articles/photo/add/", {"image": upload, "alt_text": "Not a photo"}
+            "/admin/photos/photo/add/", {"image": upload, "alt_text": "Not a photo"}
         )
         assert response.status_code == 200, name
         assert "errorlist" in response.text, name

@@ -7,17 +7,18 @@ import re
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 
-from articles import images
-from articles.models import Photo
+from photos import renditions
+from photos.models import Photo
 from tests.factories import make_user
 from tests.photo_files import jpeg_with_metadata
 
@@ -48,7 +49,7 @@ def original(db) -> tuple[Photo, bytes]:
     writer = Client()
     writer.force_login(make_user("wanda", role="Writer"))
     response = writer.post(
-        reverse("admin:articles_photo_add"),
+        reverse("admin:photos_photo_add"),
         {"image": SimpleUploadedFile("IMG_0042.JPG", data, "image/jpeg"), "alt_text": "Lab"},
     )
     assert response.status_code == 302
@@ -70,7 +71,7 @@ def test_originals_are_stored_outside_the_media_folder_under_unguessable_names(o
     # Everything in the media folder is a rendition.
     media = Path(settings.MEDIA_ROOT)
     served = {p.relative_to(media).as_posix() for p in media.rglob("*") if p.is_file()}
-    assert served == set(images.rendition_names(photo.renditions))
+    assert served == set(renditions.rendition_names(photo.renditions))
 
 
 @pytest.mark.parametrize("spelling", SPELLINGS)
@@ -100,7 +101,7 @@ def test_a_copy_left_in_the_media_folder_is_still_not_served(original, settings)
 
 def test_readers_get_the_renditions(original):
     photo, _data = original
-    for name in images.rendition_names(photo.renditions):
+    for name in renditions.rendition_names(photo.renditions):
         response = Client().get(f"/media/{name}")
         assert response.status_code == 200, name
         assert b"GPS" not in _body(response)
@@ -108,7 +109,7 @@ def test_readers_get_the_renditions(original):
 
 def test_staff_who_may_view_the_photo_open_the_original_through_the_admin(original):
     photo, data = original
-    url = reverse("admin:articles_photo_original", args=[photo.pk])
+    url = reverse("admin:photos_photo_original", args=[photo.pk])
     writer = Client()
     writer.force_login(make_user("wilma", role="Writer"))
 
@@ -119,14 +120,14 @@ def test_staff_who_may_view_the_photo_open_the_original_through_the_admin(origin
     assert response["Content-Type"] == "image/jpeg"
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     # The photo's page links to the original there, and nowhere else to its file name.
-    page = writer.get(reverse("admin:articles_photo_change", args=[photo.pk])).text
+    page = writer.get(reverse("admin:photos_photo_change", args=[photo.pk])).text
     assert f'href="{url}"' in page
     assert page.count(photo.image.name) == 0
 
 
 def test_the_original_view_refuses_visitors_staff_without_permission_and_unknown_ids(original):
     photo, _data = original
-    url = reverse("admin:articles_photo_original", args=[photo.pk])
+    url = reverse("admin:photos_photo_original", args=[photo.pk])
     anonymous = Client().get(url)
     assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
     no_role = Client()
@@ -134,9 +135,9 @@ def test_the_original_view_refuses_visitors_staff_without_permission_and_unknown
     assert no_role.get(url).status_code == 403
     editor = Client()
     editor.force_login(make_user("edith", role="Editor"))
-    unknown = reverse("admin:articles_photo_original", args=[photo.pk + 1])
+    unknown = reverse("admin:photos_photo_original", args=[photo.pk + 1])
     assert editor.get(unknown).status_code in (302, 404)
-    assert editor.get(f"/admin/articles/photo/{photo.pk}%00/original/").status_code in (302, 404)
+    assert editor.get(f"/admin/photos/photo/{photo.pk}%00/original/").status_code in (302, 404)
 
 
 def test_the_migration_moves_existing_originals_out_of_the_media_folder(
@@ -147,6 +148,9 @@ def test_the_migration_moves_existing_originals_out_of_the_media_folder(
     old_name = default_storage.save("photos/2026/11/IMG_0042.JPG", ContentFile(data))
     Photo.objects.bulk_create([Photo(image=old_name, alt_text="Lab", width=1200, height=600)])
     migration = importlib.import_module("articles.migrations.0007_photo_originals")
+    # The models as that migration knows them (Photo was still the articles app's).
+    loader = MigrationExecutor(connection).loader
+    apps = loader.project_state(("articles", "0007_photo_originals")).apps
 
     with django_capture_on_commit_callbacks(execute=True):
         migration.move_originals(apps, schema_editor=None)

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Category, GalleryPhoto, MediaContact, Photo, Status
+from articles.models import Article, Category, GalleryPhoto, MediaContact, Status
+from photos.models import Photo
 from tests.factories import jpeg_bytes, link, make_article, make_category, make_photo, make_user
 from tests.test_workflow import _form_data
 
@@ -73,7 +74,7 @@ def test_a_writer_cannot_change_a_photo_that_a_published_article_shows(role, cha
     changes = dict(PHOTO_CHANGES[change])
     if "image" in changes:
         changes["image"] = SimpleUploadedFile("new.jpg", jpeg_bytes(900, 600), "image/jpeg")
-    url = reverse("admin:articles_photo_change", args=[photo.pk])
+    url = reverse("admin:photos_photo_change", args=[photo.pk])
     writer = _client("Writer")
 
     response = writer.post(url, _photo_change(photo, **changes))
@@ -95,7 +96,7 @@ def test_a_writer_cannot_change_a_photo_of_a_scheduled_article_either():
         categories=[make_category()],
         published_at=timezone.now() + timedelta(days=1),
     )
-    url = reverse("admin:articles_photo_change", args=[photo.pk])
+    url = reverse("admin:photos_photo_change", args=[photo.pk])
 
     _client("Writer").post(url, _photo_change(photo, caption="Early change"))
 
@@ -109,11 +110,11 @@ def test_a_writer_may_change_a_photo_that_only_drafts_use_and_an_editor_any_phot
     _live_use("hero", live_photo)
 
     writer = _client("Writer").post(
-        reverse("admin:articles_photo_change", args=[draft_photo.pk]),
+        reverse("admin:photos_photo_change", args=[draft_photo.pk]),
         _photo_change(draft_photo, caption="Better caption"),
     )
     editor = _client("Editor").post(
-        reverse("admin:articles_photo_change", args=[live_photo.pk]),
+        reverse("admin:photos_photo_change", args=[live_photo.pk]),
         _photo_change(live_photo, caption="Checked by an editor"),
     )
 

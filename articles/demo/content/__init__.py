@@ -1,0 +1,21 @@
+"""The demo texts: categories, photos and articles in three languages, as data."""
+
+from .categories import CATEGORIES, DemoCategory
+from .more_news import MORE_NEWS
+from .photos import GALLERY, HERO, PHOTOS, DemoPhoto
+from .shapes import DemoArticle, DemoContact
+from .story import STORY
+
+ARTICLES: tuple[DemoArticle, ...] = STORY + MORE_NEWS
+
+__all__ = [
+    "ARTICLES",
+    "CATEGORIES",
+    "GALLERY",
+    "HERO",
+    "PHOTOS",
+    "DemoArticle",
+    "DemoCategory",
+    "DemoContact",
+    "DemoPhoto",
+]

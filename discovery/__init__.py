@@ -1,0 +1,1 @@
+"""How readers and machines find the news: search, feeds, sitemaps and the JSON API."""

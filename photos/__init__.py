@@ -1,0 +1,1 @@
+"""The photo library: photos, their private originals, upload checks and renditions."""

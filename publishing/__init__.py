@@ -1,0 +1,1 @@
+"""The editors' side: the admin, the workflow and roles, previews and revisions."""

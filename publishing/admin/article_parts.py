@@ -1,0 +1,103 @@
+"""The article form's parts: its inlines (gallery, related links, media contacts), the
+translations overview, and the list's publication state filter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import (
+    Article,
+    GalleryPhoto,
+    Language,
+    MediaContact,
+    PublicationState,
+    RelatedLink,
+)
+
+
+class GalleryPhotoInline(admin.TabularInline):
+    model = GalleryPhoto
+    extra = 0
+    autocomplete_fields = ["photo"]
+    fields = ["position", "photo", "caption"]
+
+
+class RelatedLinkInline(admin.TabularInline):
+    model = RelatedLink
+    fk_name = "article"
+    extra = 0
+    autocomplete_fields = ["target"]
+    fields = ["position", "target"]
+    verbose_name = _("related news link")
+    verbose_name_plural = _("Read more news: chosen links (shown before automatic picks)")
+
+
+class MediaContactInline(admin.StackedInline):
+    model = MediaContact
+    extra = 0
+    fields = ["position", ("name", "title"), ("email", "phone")]
+
+
+class ArticleTranslationsMixin:
+    """A read-only 'translations' field: the story's version in each other language,
+    linked to its change page, or an "Add translation" link when there is none yet.
+
+    The link opens the add form pre-filled through GET parameters, which the admin's
+    add view reads for plain, foreign-key and many-to-many fields: the original
+    article (translations link to the original, never to another translation), the
+    language, the categories and the hero photo.
+    """
+
+    @admin.display(description=_("translations"))
+    def translations_overview(self, article: Article) -> str:
+        if article.pk is None:
+            return _("Save the article first; then you can add its translations.")
+        original = article.translation_of or article
+        versions = {a.language: a for a in article.story_articles().exclude(pk=article.pk)}
+        add_url = reverse("admin:articles_article_add")
+        rows = []
+        for code, name in Language.choices:
+            if code == article.language:
+                continue
+            version = versions.get(code)
+            if version is not None:
+                url = reverse("admin:articles_article_change", args=[version.pk])
+                rows.append((name, url, version.title, f" ({version.get_status_display()})"))
+                continue
+            query = {"translation_of": original.pk, "language": code}
+            categories = ",".join(str(c.pk) for c in original.categories.all())
+            if categories:
+                query["categories"] = categories
+            if original.hero_photo_id:
+                query["hero_photo"] = original.hero_photo_id
+            rows.append((name, f"{add_url}?{urlencode(query)}", _("Add translation"), ""))
+        return format_html(
+            '<ul class="newsroom-translations">{}</ul>',
+            format_html_join("", '<li>{}: <a href="{}">{}</a>{}</li>', rows),
+        )
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "state"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> Any:
+        return PublicationState.choices
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> QuerySet[Article]:
+        match self.value():
+            case PublicationState.DRAFT | PublicationState.REVIEW as status:
+                return queryset.filter(status=status)
+            case PublicationState.SCHEDULED:
+                return queryset.scheduled()
+            case PublicationState.PUBLISHED:
+                return queryset.published()
+        return queryset

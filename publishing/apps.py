@@ -1,0 +1,9 @@
+"""The editors' side as a Django app (no models of its own: it edits articles and photos)."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PublishingConfig(AppConfig):
+    name = "publishing"
+    verbose_name = _("Publishing")

@@ -1,0 +1,33 @@
+"""The two editorial roles as permissions, as they are today.
+
+Writers write and illustrate drafts and submit them for review; Editors also publish,
+schedule and unpublish (articles.publish_article), delete, and manage categories, tags
+and the site notice. The groups are made by a data migration (articles 0004, which
+keeps its own copy, as migrations must); this is the current list, e.g. for rebuilding
+the groups in a flushed test database.
+"""
+
+_INLINES = ["galleryphoto", "relatedlink", "mediacontact"]
+_ACTIONS = ("add", "change", "delete", "view")
+
+WRITER = [
+    ("articles", "add_article"),
+    ("articles", "change_article"),
+    ("articles", "view_article"),
+    *[("articles", f"{action}_{model}") for model in _INLINES for action in _ACTIONS],
+    ("photos", "add_photo"),
+    ("photos", "change_photo"),
+    ("photos", "view_photo"),
+    ("articles", "view_category"),
+    ("taggit", "view_tag"),
+]
+EDITOR = [
+    *WRITER,
+    ("articles", "delete_article"),
+    ("articles", "publish_article"),
+    ("photos", "delete_photo"),
+    *[("articles", f"{action}_category") for action in ("add", "change", "delete")],
+    *[("articles", f"{action}_sitenotice") for action in _ACTIONS],
+    *[("taggit", f"{action}_tag") for action in ("add", "change", "delete")],
+]
+ROLES = {"Writer": WRITER, "Editor": EDITOR}
