@@ -228,7 +228,7 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # when a web server or object storage serves MEDIA_URL.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 
-# Photos (articles/validators.py, articles/images.py). Uploads over either limit are
+# Photos (photos/validators.py, photos/renditions.py). Uploads over either limit are
 # refused before they are decoded; renditions are made at these widths, never upscaled.
 PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 20 * 1024 * 1024)
 PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_PIXELS", 50_000_000)
@@ -240,7 +240,7 @@ PHOTO_RENDITIONS_DIR = "renditions"
 
 # Photo originals (which may carry GPS and camera details) are kept apart from the
 # media that readers are served: outside MEDIA_ROOT, under names no one can guess, and
-# opened by staff only through the admin (articles/storage.py).
+# opened by staff only through the admin (photos/storage.py).
 PHOTO_ORIGINALS_ROOT = Path(env_str("PHOTO_ORIGINALS_ROOT", str(BASE_DIR / "originals")))
 
 STORAGES = {
@@ -293,7 +293,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TAGGIT_CASE_INSENSITIVE = True
 
-# How long a shared preview link of an unpublished article works (articles/views.py).
+# How long a shared preview link of an unpublished article works (publishing/views.py).
 PREVIEW_LINK_MAX_AGE = env_int("PREVIEW_LINK_MAX_AGE", 7 * 24 * 60 * 60)
 
 # Security headers that hold on plain HTTP too.

@@ -1,7 +1,7 @@
 """Where photo originals are kept: a storage of their own that no public address reaches.
 
 An uploaded original may carry GPS coordinates and camera serial numbers, so readers are
-only ever served renditions (articles/images.py), which live in the default (media)
+only ever served renditions (photos/renditions.py), which live in the default (media)
 storage. The originals live apart, under PHOTO_ORIGINALS_ROOT (or a private prefix of
 the bucket), which the media route never serves, whatever the spelling of the path; and
 each under a random folder name, so an address could not be guessed even if it were

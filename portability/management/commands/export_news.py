@@ -1,7 +1,7 @@
 """`manage.py export_news PATH`: everything the site holds, as a folder or .zip.
 
 The format (JSON plus the photo files, versioned by manifest.json) is written and
-documented in articles/portability.py and docs/export-format.md.
+documented in portability/archive.py and docs/export-format.md.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """`manage.py import_feed PATH_OR_URL`: articles from a legacy site's RSS or Atom feed.
 
-The work is done by articles/legacy_feed.py; this command reports it.
+The work is done by portability/legacy_feed.py; this command reports it.
 """
 
 from __future__ import annotations
