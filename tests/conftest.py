@@ -1,5 +1,5 @@
 """Fixtures for every test: fresh media folders and cache; PostgreSQL-only tests
-deselected on SQLite."""
+deselected on SQLite. And the demo photos, drawn once, for the tests that seed them."""
 
 import pytest
 
@@ -18,6 +18,19 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def demo_photos_once(monkeypatch):
+    """seed_demo's photos drawn and rendered once per test session (drawing is
+    deterministic and takes a couple of seconds a picture): every test still stores
+    real files and rows, made from the remembered pictures (tests/factories.py)."""
+    from articles import images
+    from articles.demo import seeding
+    from tests.factories import draw_once, render_once
+
+    monkeypatch.setattr(seeding, "draw_photo", draw_once)
+    monkeypatch.setattr(images, "render", render_once)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
