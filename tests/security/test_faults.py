@@ -105,6 +105,11 @@ def test_unwritable_media_folder_gives_a_clear_error_and_stores_nothing(
     assert [path.name for path in stored] == ["not-a-folder"]
 
 
+# Enough that the import is still writing, seconds from its end, when a fifth is done
+# (its progress lines come per tenth) and it is killed.
+IMPORTED_ARTICLES = 1000
+
+
 @pytest.mark.postgres
 def test_import_killed_half_way_leaves_no_partial_articles(transactional_db, tmp_path):
     category = make_category(slug="research")
@@ -118,7 +123,7 @@ def test_import_killed_half_way_leaves_no_partial_articles(transactional_db, tmp
             status=Status.PUBLISHED,
             published_at="2026-01-01T10:00:00+00:00",
         )
-        for number in range(3000)
+        for number in range(IMPORTED_ARTICLES)
     )
     export = tmp_path / "export.zip"
     env = production_env(DATABASE_URL=_database_url(), MEDIA_ROOT=str(tmp_path / "media"))
@@ -164,7 +169,7 @@ def test_import_killed_half_way_leaves_no_partial_articles(transactional_db, tmp
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert Article.objects.count() == 3000
+    assert Article.objects.count() == IMPORTED_ARTICLES
 
 
 def test_media_traversal_against_gunicorn(production_site):
