@@ -27,14 +27,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "bench" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))
+# Debian's Chromium with the suite's flags, launched as the browser tests launch it.
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: E402
 
 MEASURE = """async () => {
   const lcp = await new Promise((resolve) => {
@@ -106,9 +101,7 @@ def measure_pages(base: str) -> list[dict[str, Any]]:
 
     rows = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         pages = _pages(base, browser.new_page())
         for name, path in pages.items():
             context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -140,7 +133,7 @@ def lighthouse(url: str) -> dict[str, Any]:
     result = subprocess.run(
         [str(binary), url, "--only-categories=performance", "--output=json",
          "--output-path=stdout", "--quiet", f"--chrome-flags={flags}"],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     if result.returncode != 0:

@@ -1,7 +1,23 @@
-"""Fixtures for every test: fresh media folders and cache; PostgreSQL-only tests
-deselected on SQLite."""
+"""Fixtures for every test: fresh media folders and cache, quick password hashing;
+PostgreSQL-only tests deselected on SQLite. And the demo photos, drawn once, for the
+tests that seed them."""
 
 import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+
+class QuickPBKDF2PasswordHasher(PBKDF2PasswordHasher):
+    """Django's default hasher with one iteration instead of a million: each user a test
+    creates and each login cost a quarter of a second of CPU otherwise. The hashes are
+    ordinary pbkdf2_sha256 ones (the iteration count is part of each), so a production
+    gunicorn that a test logs in to checks them with its own hasher."""
+
+    iterations = 1
+
+
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["tests.conftest.QuickPBKDF2PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +34,19 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def demo_photos_once(monkeypatch):
+    """seed_demo's photos drawn and rendered once per test session (drawing is
+    deterministic and takes a couple of seconds a picture): every test still stores
+    real files and rows, made from the remembered pictures (tests/factories.py)."""
+    from articles.demo import seeding
+    from photos import renditions
+    from tests.factories import draw_once, render_once
+
+    monkeypatch.setattr(seeding, "draw_photo", draw_once)
+    monkeypatch.setattr(renditions, "render", render_once)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

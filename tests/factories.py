@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import io
 import itertools
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
@@ -17,20 +20,75 @@ from photos.models import Photo
 from publishing.roles import ROLES
 
 _sequence = itertools.count(1)
+_jpegs: dict[tuple, bytes] = {}
 
 
 def jpeg_bytes(
     width: int = 640, height: int = 427, colour: str = "#2a6f97", *, detailed: bool = False
 ) -> bytes:
     """A JPEG of one colour, or with `detailed` a noisy one, as a real photo is: browsers
-    do not count near-empty images as the largest contentful paint."""
-    image = Image.new("RGB", (width, height), colour)
-    if detailed:
-        noise = Image.effect_noise((width, height), 64).convert("RGB")
-        image = Image.blend(image, noise, 0.5)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=80)
-    return buffer.getvalue()
+    do not count near-empty images as the largest contentful paint. Made once per test
+    session for each set of arguments (every detailed one of a size is the same noise)."""
+    key = (width, height, colour, detailed)
+    if key not in _jpegs:
+        image = Image.new("RGB", (width, height), colour)
+        if detailed:
+            noise = Image.effect_noise((width, height), 64).convert("RGB")
+            image = Image.blend(image, noise, 0.5)
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=80)
+        _jpegs[key] = buffer.getvalue()
+    return _jpegs[key]
+
+
+_render = renditions.render
+_rendered: dict[tuple, tuple[dict[str, Any], dict[str, bytes]]] = {}
+
+
+def render_once(image: Image.Image, focal: tuple[float, float]) -> tuple[dict, dict]:
+    """renditions.render, remembered for the test session. Rendering is a function of the
+    prepared pixels, the focal point and the settings (formats, widths) alone, and takes
+    from a tenth of a second (a small plain photo) to seconds (a large detailed one), so
+    the photos that tests need as content are rendered once; every test still stores real
+    files and rows. Tests of rendering itself call renditions.build_renditions, which renders
+    anew."""
+    key = (
+        image.mode,
+        image.size,
+        hashlib.sha256(image.tobytes()).digest(),
+        tuple(focal),
+        tuple(fmt.extension for fmt in renditions.output_formats()),
+        tuple(settings.PHOTO_RENDITION_WIDTHS),
+        tuple(settings.PHOTO_CARD_WIDTHS),
+    )
+    if key not in _rendered:
+        _rendered[key] = _render(image, focal)
+    manifest, files = _rendered[key]
+    return copy.deepcopy(manifest), dict(files)
+
+
+def build_renditions_once(photo: Photo) -> dict[str, Any]:
+    """renditions.build_renditions (stores the files, records them on the row) with the
+    rendering itself remembered (render_once)."""
+    render, renditions.render = renditions.render, render_once
+    try:
+        return renditions.build_renditions(photo)
+    finally:
+        renditions.render = render
+
+
+_drawn: dict[tuple, bytes] = {}
+
+
+def draw_once(scene: Any, palette: Any, size: tuple[int, int], seed: Any) -> bytes:
+    """seed_demo's drawing (deterministic, a couple of seconds a picture), once per
+    session for each picture; see the `demo_photos_once` fixture."""
+    from articles.demo import scenes
+
+    key = (scene, size, seed)
+    if key not in _drawn:
+        _drawn[key] = scenes.draw_photo(scene, palette, size, seed)
+    return _drawn[key]
 
 
 def make_photo(
@@ -46,7 +104,7 @@ def make_photo(
     }
     image = ContentFile(jpeg_bytes(*size, detailed=detailed), name=f"photo-{number}.jpg")
     photo = Photo.objects.create(**{"image": image, **defaults, **fields})
-    renditions.build_renditions(photo)  # as the admin does on upload
+    build_renditions_once(photo)  # as the admin does on upload
     return photo
 
 

@@ -14,7 +14,7 @@ from PIL import ExifTags, Image
 GPS_LATITUDE = (60.0, 10.0, 12.5)
 
 
-def noisy_jpeg(width: int = 800, height: int = 600, quality: int = 90) -> bytes:
+def noisy_jpeg(width: int = 400, height: int = 300, quality: int = 90) -> bytes:
     """A JPEG that does not compress to nothing, so truncating it really cuts data."""
     image = Image.effect_noise((width, height), 64).convert("RGB")
     buffer = io.BytesIO()
@@ -29,7 +29,7 @@ def two_halves(width: int, height: int, left: str, right: str) -> Image.Image:
 
 
 def jpeg_with_metadata(orientation: int = 6) -> bytes:
-    """A 1200 × 600 photo, red on the left and blue on the right as stored, with an EXIF
+    """An 800 × 400 photo, red on the left and blue on the right as stored, with an EXIF
     orientation tag (6: the camera was turned; display it rotated 90° clockwise), GPS
     coordinates, a camera serial number and an XMP packet."""
     exif = Image.Exif()
@@ -48,7 +48,7 @@ def jpeg_with_metadata(orientation: int = 6) -> bytes:
         b"</rdf:RDF></x:xmpmeta>"
     )
     buffer = io.BytesIO()
-    two_halves(1200, 600, "#ff0000", "#0000ff").save(buffer, "JPEG", quality=95, exif=exif, xmp=xmp)
+    two_halves(800, 400, "#ff0000", "#0000ff").save(buffer, "JPEG", quality=95, exif=exif, xmp=xmp)
     return buffer.getvalue()
 
 
@@ -107,7 +107,7 @@ def swapped_primaries_profile() -> bytes:
 
 def jpeg_in_swapped_profile() -> bytes:
     buffer = io.BytesIO()
-    Image.new("RGB", (640, 480), (255, 0, 0)).save(
+    Image.new("RGB", (160, 120), (255, 0, 0)).save(
         buffer, "JPEG", quality=95, icc_profile=swapped_primaries_profile()
     )
     return buffer.getvalue()

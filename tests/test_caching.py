@@ -224,6 +224,7 @@ def test_a_site_notice_disappears_when_it_ends_without_any_save(client, story):
         assert "Exam week" not in _get(client, "/en/news/")[1]
 
 
+@pytest.mark.usefixtures("demo_photos_once")
 def test_bulk_writes_without_signals_show_after_the_command(client, story):
     _get(client, "/en/news/")
     call_command("seed_demo", articles=3, verbosity=0)

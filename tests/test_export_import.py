@@ -22,7 +22,8 @@ from photos.models import Photo
 
 from .factories import make_article, make_category, make_photo
 
-pytestmark = pytest.mark.django_db
+# The demo's pictures are drawn and rendered once a session (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_photos_once")]
 
 
 def _public_urls() -> list[str]:

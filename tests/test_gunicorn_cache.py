@@ -5,13 +5,10 @@ import html
 import http.cookiejar
 import os
 import re
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
+from contextlib import ExitStack
 
 import pytest
 import redis
@@ -19,12 +16,10 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from tests.factories import make_article, make_category
+from tests.security.servers import gunicorn as serve
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parent.parent
-PORT = 8108
-BASE = f"http://127.0.0.1:{PORT}"
 PAGE = "/en/news/category/research/"
 
 
@@ -41,7 +36,7 @@ def _opener(cookies: http.cookiejar.CookieJar | None = None) -> urllib.request.O
 
 
 def _fetch(
-    opener, path: str, data: dict | None = None, *, base: str = BASE, host: str | None = None
+    opener, path: str, data: dict | None = None, *, base: str, host: str | None = None
 ) -> tuple[int, dict, str]:
     body = urllib.parse.urlencode(data).encode() if data is not None else None
     request = urllib.request.Request(base + path, data=body)  # noqa: S310 (127.0.0.1)
@@ -62,13 +57,12 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def _serve(port: int, workers: int, cache_url: str | None = None):
-    """gunicorn on 127.0.0.1:`port` against the test database, until the test ends."""
+def _environment(cache_url: str | None = None) -> dict[str, str]:
+    """gunicorn against the test database, with the cache in each worker's memory or at
+    `cache_url`."""
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": str(workers),
         "GUNICORN_ACCESS_LOG": "/dev/null",
         "GUNICORN_LOG_LEVEL": "warning",
         "DJANGO_DEBUG": "1",  # static files by their plain names: no collectstatic needed
@@ -77,68 +71,42 @@ def _serve(port: int, workers: int, cache_url: str | None = None):
     env.pop("REDIS_URL", None)
     if cache_url:
         env["CACHE_URL"] = cache_url
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "gunicorn.conf.py",
-            "tests.wsgi_with_pid:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if _fetch(_opener(), "/healthz", base=base)[0] == 200:
-                return server
-        except OSError:
-            pass
-        time.sleep(0.2)
-    server.terminate()
-    pytest.fail(f"gunicorn did not answer on {base}/healthz within 20 seconds")
+    return env
 
 
-def _stop(*servers) -> None:
-    for server in servers:
-        server.terminate()
-    for server in servers:
-        server.wait(timeout=30)
+APP = "tests.wsgi_with_pid:application"
 
 
 @pytest.fixture
-def gunicorn():
-    server = _serve(PORT, workers=2)
-    yield server
-    _stop(server)
+def gunicorn(tmp_path):
+    """Two workers on one machine, each with its own local-memory cache."""
+    with serve(_environment(), tmp_path / "gunicorn.log", workers=2, app=APP) as base:
+        yield base
 
 
 REDIS_URL = "redis://127.0.0.1:6379/14"  # a database of its own, emptied first
 
 
 @pytest.fixture
-def two_machines_on_redis():
+def two_machines_on_redis(tmp_path):
     """Two servers of one worker each, as two machines behind a load balancer would
     be, sharing the cache in Redis: which one answers is the test's choice."""
     redis.Redis.from_url(REDIS_URL).flushdb()
-    servers = []
-    try:
-        for port in (PORT, PORT + 1):
-            servers.append(_serve(port, workers=1, cache_url=REDIS_URL))
-        yield [f"http://127.0.0.1:{port}" for port in (PORT, PORT + 1)]
-    finally:
-        _stop(*servers)
+    with ExitStack() as machines:
+        yield [
+            machines.enter_context(
+                serve(_environment(REDIS_URL), tmp_path / f"gunicorn-{n}.log", app=APP)
+            )
+            for n in (1, 2)
+        ]
 
 
-def _from_every_worker(opener, path: str) -> dict[str, tuple[dict, str]]:
+def _from_every_worker(opener, path: str, base: str) -> dict[str, tuple[dict, str]]:
     """The page as each of the two workers answers it (new connections until both
     have answered, twice each so that the second answer may come from its cache)."""
     answers: dict[str, list[tuple[dict, str]]] = {}
     for _ in range(400):
-        status, headers, page = _fetch(opener, path)
+        status, headers, page = _fetch(opener, path, base=base)
         assert status == 200, (path, status)
         answers.setdefault(headers["X-Worker-Pid"], []).append((headers, page))
         if len(answers) == 2 and all(len(seen) >= 2 for seen in answers.values()):
@@ -151,12 +119,13 @@ def _csrf_token(page: str) -> str:
 
 
 def test_an_edit_through_one_worker_is_seen_at_once_through_the_other(gunicorn):
+    base = gunicorn
     get_user_model().objects.create_superuser("editor", "editor@example.edu", "pw-4cache-test")
     research = make_category(slug="research", name_en="Research")
     make_article(title="Peat bogs store carbon", categories=[research])
     reader = _opener()
 
-    before = _from_every_worker(reader, PAGE)
+    before = _from_every_worker(reader, PAGE, base)
     for headers, page in before.values():
         assert headers["X-Cache"] == "hit"  # each worker holds the page in its own cache
         assert "<h1>Research</h1>" in page or ">Research<" in page
@@ -164,7 +133,7 @@ def test_an_edit_through_one_worker_is_seen_at_once_through_the_other(gunicorn):
     # The editor renames the category in the admin, through whichever worker answers.
     cookies = http.cookiejar.CookieJar()
     editor = _opener(cookies)
-    _status, _headers, login = _fetch(editor, "/admin/login/")
+    _status, _headers, login = _fetch(editor, "/admin/login/", base=base)
     status, _headers, _page = _fetch(
         editor,
         "/admin/login/?next=/admin/",
@@ -173,10 +142,11 @@ def test_an_edit_through_one_worker_is_seen_at_once_through_the_other(gunicorn):
             "username": "editor",
             "password": "pw-4cache-test",
         },
+        base=base,
     )
     assert status == 302
     change = f"/admin/articles/category/{research.pk}/change/"
-    _status, _headers, form = _fetch(editor, change)
+    _status, _headers, form = _fetch(editor, change, base=base)
     status, headers, _page = _fetch(
         editor,
         change,
@@ -192,18 +162,19 @@ def test_an_edit_through_one_worker_is_seen_at_once_through_the_other(gunicorn):
             "description_sv": "",
             "_save": "Save",
         },
+        base=base,
     )
     assert status == 302, "the admin did not accept the change"
     edited_by = headers["X-Worker-Pid"]
 
-    after = _from_every_worker(reader, PAGE)
+    after = _from_every_worker(reader, PAGE, base)
     assert edited_by in after
     for headers, page in after.values():
         assert "Research and science" in html.unescape(page)
         assert headers["X-Cache"] == "hit"  # cached again, under the new content version
 
     # Staff see their own fresh page, never a cached one.
-    _status, headers, page = _fetch(editor, PAGE)
+    _status, headers, page = _fetch(editor, PAGE, base=base)
     assert "X-Cache" not in headers and "no-store" in headers["Cache-Control"]
 
 

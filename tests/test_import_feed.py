@@ -41,7 +41,7 @@ def legacy_site(tmp_path) -> Iterator[tuple[str, Path]]:
     (root / "images").mkdir()
     (root / "wp-content/uploads/2025/11/kirjasto.jpg").write_bytes(jpeg_bytes(800, 533))
     png = io.BytesIO()
-    Image.new("RGB", (900, 600), "#b5651d").save(png, "PNG")
+    Image.new("RGB", (480, 320), "#b5651d").save(png, "PNG")
     (root / "images/great-hall.png").write_bytes(png.getvalue())
     server = ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root))
@@ -50,7 +50,8 @@ def legacy_site(tmp_path) -> Iterator[tuple[str, Path]]:
     for name in ("legacy-news.rss", "legacy-news.atom"):
         text = (FIXTURES / name).read_text().replace("http://legacy.example", base)
         (root / name).write_text(text)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Polling for shutdown every 50 ms rather than 500: each test ends at once.
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield base, root
     server.shutdown()

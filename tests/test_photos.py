@@ -111,7 +111,7 @@ def test_an_accepted_upload_gets_its_renditions_at_once(staff_client, settings):
 
     assert response.status_code == 302
     photo = Photo.objects.get()
-    assert (photo.width, photo.height) == (1200, 600)  # as stored; renditions are turned
+    assert (photo.width, photo.height) == (800, 400)  # as stored; renditions are turned
     assert renditions.is_current(photo)
     assert all(
         Path(settings.MEDIA_ROOT, n).is_file() for n in renditions.rendition_names(photo.renditions)

@@ -3,10 +3,8 @@
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -15,6 +13,7 @@ import pytest
 from django.test import Client
 
 from tests.factories import make_article
+from tests.security.servers import gunicorn
 
 PROJECT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
@@ -164,12 +163,6 @@ def test_healthz_answers_503_and_logs_json_when_the_database_is_down():
     assert "time" in failure
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
     # Only ever the local test server's http:// address.
     request = urllib.request.Request(url, headers={"Host": "news.example.edu", **headers})  # noqa: S310
@@ -192,24 +185,9 @@ def test_gunicorn_serves_the_site_and_compressed_far_future_static_files(tmp_pat
     for step in (["collectstatic", "--noinput"], ["migrate", "--noinput"]):
         done = _run("manage.py", *step, **env)
         assert done.returncode == 0, done.stderr
-    port = _free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
-        [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "newsroom.wsgi"],
-        cwd=PROJECT,
-        env={**clean, **env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                status, _headers, _body = _get(f"{base}/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
+    with gunicorn({**clean, **env}, tmp_path / "gunicorn.log") as base:
+        status, _headers, _body = _get(f"{base}/healthz")
         assert status == 200
 
         status, headers, body = _get(f"{base}/en/news/")
@@ -222,9 +200,7 @@ def test_gunicorn_serves_the_site_and_compressed_far_future_static_files(tmp_pat
         assert headers["Content-Encoding"] == "gzip"
         assert "immutable" in headers["Cache-Control"]
         assert "max-age=315360000" in headers["Cache-Control"]
-    finally:
-        server.terminate()
-        output, _ = server.communicate(timeout=30)
+    output = (tmp_path / "gunicorn.log").read_text()
     access = [json.loads(line) for line in output.splitlines() if '"gunicorn.access"' in line]
     assert any("GET /en/news/" in line["message"] for line in access), output
 

@@ -53,8 +53,8 @@ def test_every_served_file_is_upright_and_carries_no_exif_gps_xmp_or_profile():
 
     for name in names:
         image = _open(name)
-        # Orientation 6: the stored 1200 × 600 (red left, blue right) is shown turned
-        # 90° clockwise, 600 wide × 1200 high with red on top; crops keep the shape 3:2.
+        # Orientation 6: the stored 800 × 400 (red left, blue right) is shown turned
+        # 90° clockwise, 400 wide × 800 high with red on top; crops keep the shape 3:2.
         if "/full-" in name:
             assert image.height == 2 * image.width, name
             assert _near(image.getpixel((image.width // 2, 5)), (255, 0, 0)), name
@@ -114,8 +114,8 @@ def _jpeg(width: int, height: int, image: Image.Image | None = None) -> bytes:
 def test_card_crop_keeps_the_focal_point_in_view():
     # A wide photo: grey, with a red right quarter. Centred, the 3:2 crop shows grey
     # in its middle; with the focal point on the right it is centred on red.
-    image = two_halves(1600, 600, "#808080", "#808080")
-    image.paste(Image.new("RGB", (400, 600), "#ff0000"), (1200, 0))
+    image = two_halves(1200, 450, "#808080", "#808080")
+    image.paste(Image.new("RGB", (300, 450), "#ff0000"), (900, 0))
     centred = _photo(_jpeg(0, 0, image))
     on_the_right = _photo(_jpeg(0, 0, image), focal_x=0.9, focal_y=0.5)
 

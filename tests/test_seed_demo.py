@@ -26,44 +26,10 @@ from photos.models import Photo
 
 from .factories import make_article
 
-pytestmark = pytest.mark.django_db
+# Every test stores real files, but each picture is drawn and rendered once a session.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_photos_once")]
 
 PARTNERSHIP_SLUG = "city-of-helsinki-and-university-deepen-their-partnership"
-
-_drawn: dict[tuple, bytes] = {}
-
-
-@pytest.fixture(autouse=True)
-def _draw_each_photo_once_per_session(monkeypatch):
-    """Drawing is deterministic and takes a couple of seconds; every test stores real
-    files, but each picture is drawn only once per test session."""
-    draw = seeding.draw_photo
-
-    def cached(scene, palette, size, seed):
-        key = (scene, size, seed)
-        if key not in _drawn:
-            _drawn[key] = draw(scene, palette, size, seed)
-        return _drawn[key]
-
-    monkeypatch.setattr(seeding, "draw_photo", cached)
-
-
-_rendered: dict[tuple, tuple] = {}
-
-
-@pytest.fixture(autouse=True)
-def _render_each_photo_once_per_session(monkeypatch):
-    """Likewise for renditions: each test stores real rendition files, made once."""
-    render = renditions.render
-
-    def cached(image, focal):
-        key = (image.size, hashlib.sha256(image.tobytes()).hexdigest(), tuple(focal))
-        if key not in _rendered:
-            _rendered[key] = render(image, focal)
-        manifest, files = _rendered[key]
-        return dict(manifest), files
-
-    monkeypatch.setattr(renditions, "render", cached)
 
 
 @pytest.fixture

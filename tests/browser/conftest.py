@@ -15,14 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.chromium import MISSING, launch_chromium
+
 # Short enough that a broken page fails in seconds, long enough for a loaded CI machine.
 TIMEOUT_MS = 10_000
 
@@ -60,17 +54,12 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="package")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    """One headless Chromium for all browser tests. Never downloaded: Debian's own."""
-    if not CHROMIUM.exists():
+    """One headless Chromium for all browser tests (tests/chromium.py): Debian's own."""
+    try:
+        chromium = launch_chromium(playwright)
+    except FileNotFoundError:
         # A skip would count as a pass in CI; a missing browser is a broken setup.
-        pytest.fail(
-            f"Chromium is not installed at {CHROMIUM}. The browser tests use Debian's "
-            "Chromium, not a downloaded one: run `apt-get install -y chromium`.",
-            pytrace=False,
-        )
-    chromium = playwright.chromium.launch(
-        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-    )
+        pytest.fail(MISSING, pytrace=False)
     yield chromium
     chromium.close()
 

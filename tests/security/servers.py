@@ -1,8 +1,10 @@
-"""A real gunicorn for the fault and load tests, and a TCP proxy to put between it and
-PostgreSQL, so a test can take the database away and bring it back."""
+"""A real gunicorn for the tests that need one (every test that starts gunicorn does so
+here), and a TCP proxy to put between it and PostgreSQL, so a test can take the
+database away and bring it back."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import subprocess
@@ -16,9 +18,13 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
-# The suite's ports: PORT_BASE+1 … +4 (8081-8084 by default; the shared machine gives
-# this project 8080-8089, so a second run at the same time can use SECURITY_PORT_BASE=8085).
+# The suite's ports: PORT_BASE+1 … PORT_BASE+PORT_COUNT (8081-8084 by default; the shared
+# machine gives this project 8080-8089, so a second run at the same time can use
+# SECURITY_PORT_BASE=8085). Servers and proxies take the first free one of them
+# (reserved_port), so no test holds a fixed port and two runs with different bases
+# never meet. bin/test splits its range between its two passes with SECURITY_PORT_COUNT.
 PORT_BASE = int(os.environ.get("SECURITY_PORT_BASE", "8080"))
+PORT_COUNT = int(os.environ.get("SECURITY_PORT_COUNT", "4"))
 SECRET = "security-tests-only-" + "x" * 40
 
 
@@ -58,17 +64,67 @@ def get(url: str, timeout: float = 15) -> tuple[int, bytes]:
         return error.code, error.read()
 
 
+_reserved: set[int] = set()
+
+
+def _bindable(port: int) -> bool:
+    """Nothing listens on the port (connections of a server stopped a moment ago, still
+    in TIME_WAIT, do not count: gunicorn binds with SO_REUSEADDR as well)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 @contextmanager
-def gunicorn(port: int, env: dict[str, str], log: Path, workers: int = 1) -> Iterator[str]:
-    """gunicorn with the project's gunicorn.conf.py on 127.0.0.1:port; yields its URL."""
-    with open(log, "w") as output:
+def reserved_port() -> Iterator[int]:
+    """The first port of this run's range that no server or proxy of this run holds and
+    nothing else listens on, held until the block ends."""
+    ports = range(PORT_BASE + 1, PORT_BASE + PORT_COUNT + 1)
+    port = next((p for p in ports if p not in _reserved and _bindable(p)), None)
+    if port is None:
+        raise RuntimeError(
+            f"No free port in {ports.start}-{ports.stop - 1} (SECURITY_PORT_BASE="
+            f"{PORT_BASE}, SECURITY_PORT_COUNT={PORT_COUNT}): another run uses them?"
+        )
+    _reserved.add(port)
+    try:
+        yield port
+    finally:
+        _reserved.discard(port)
+
+
+def _answers(port: int) -> bool:
+    """gunicorn has a worker answering HTTP on the port (any status will do: the test's
+    database may be down on purpose, or the Host not allowed)."""
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        client.request("GET", "/healthz")
+        client.getresponse().read()
+    except OSError:
+        return False
+    finally:
+        client.close()
+    return True
+
+
+@contextmanager
+def gunicorn(
+    env: dict[str, str],
+    log: Path,
+    *,
+    workers: int = 1,
+    app: str = "newsroom.wsgi",
+) -> Iterator[str]:
+    """gunicorn with the project's gunicorn.conf.py on a port of this run (reserved_port),
+    serving `app` with `env`; yields its URL once a worker answers, and stops it (and
+    frees the port) when the block ends. Its output goes to `log`."""
+    with reserved_port() as port, open(log, "w") as output:
         server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "-c",
-                "gunicorn.conf.py",
-                "newsroom.wsgi",
-            ],
+            [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", app],
             cwd=PROJECT,
             env=env
             | {
@@ -79,17 +135,15 @@ def gunicorn(port: int, env: dict[str, str], log: Path, workers: int = 1) -> Ite
             stdout=output,
             stderr=subprocess.STDOUT,
         )
-        base = f"http://127.0.0.1:{port}"
         try:
-            for _ in range(200):
+            deadline = time.monotonic() + 60
+            while not _answers(port):
                 if server.poll() is not None:
                     raise RuntimeError(f"gunicorn exited: {log.read_text()[-2000:]}")
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
-            yield base
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn did not answer: {log.read_text()[-2000:]}")
+                time.sleep(0.05)
+            yield f"http://127.0.0.1:{port}"
         finally:
             server.terminate()
             try:

@@ -17,18 +17,7 @@ from django.db import connection
 from articles.models import Article, Status
 from photos.models import Photo
 from tests.factories import jpeg_bytes, make_article, make_category
-from tests.security.servers import (
-    PORT_BASE,
-    PROJECT,
-    TcpProxy,
-    collectstatic,
-    get,
-    gunicorn,
-    production_env,
-)
-
-# Ports of this suite (8080-8089 are reserved for it on the shared machine).
-PROXY_PORT, FAULT_PORT, MEDIA_PORT = PORT_BASE + 1, PORT_BASE + 2, PORT_BASE + 3
+from tests.security.servers import PROJECT, TcpProxy, get, gunicorn, production_env
 
 
 def _database_url(port: int | None = None) -> str:
@@ -39,20 +28,21 @@ def _database_url(port: int | None = None) -> str:
 
 
 @pytest.mark.postgres
-def test_database_outage_gives_503_pages_and_recovers_without_restart(transactional_db, tmp_path):
+def test_database_outage_gives_503_pages_and_recovers_without_restart(
+    transactional_db, tmp_path, static_root, proxy_port
+):
     article = make_article(title="Outage-proof story", categories=[make_category()])
     host = connection.settings_dict["HOST"] or "127.0.0.1"
-    proxy = TcpProxy(PROXY_PORT, (host, int(connection.settings_dict["PORT"] or 5432)))
+    proxy = TcpProxy(proxy_port, (host, int(connection.settings_dict["PORT"] or 5432)))
     proxy.start()
-    collectstatic(tmp_path / "static")
     env = production_env(
-        DATABASE_URL=_database_url(PROXY_PORT),
-        STATIC_ROOT=str(tmp_path / "static"),
+        DATABASE_URL=_database_url(proxy_port),
+        STATIC_ROOT=str(static_root),
         MEDIA_ROOT=str(tmp_path / "media"),
     )
     url = article.get_absolute_url()
     try:
-        with gunicorn(FAULT_PORT, env, tmp_path / "gunicorn.log") as base:
+        with gunicorn(env, tmp_path / "gunicorn.log") as base:
             assert get(base + url)[0] == 200
             assert get(base + "/healthz")[0] == 200
 
@@ -116,6 +106,11 @@ def test_unwritable_media_folder_gives_a_clear_error_and_stores_nothing(
     assert [path.name for path in stored] == ["not-a-folder"]
 
 
+# Enough that the import is still writing, seconds from its end, when a fifth is done
+# (its progress lines come per tenth) and it is killed.
+IMPORTED_ARTICLES = 1000
+
+
 @pytest.mark.postgres
 def test_import_killed_half_way_leaves_no_partial_articles(transactional_db, tmp_path):
     category = make_category(slug="research")
@@ -129,7 +124,7 @@ def test_import_killed_half_way_leaves_no_partial_articles(transactional_db, tmp
             status=Status.PUBLISHED,
             published_at="2026-01-01T10:00:00+00:00",
         )
-        for number in range(3000)
+        for number in range(IMPORTED_ARTICLES)
     )
     export = tmp_path / "export.zip"
     env = production_env(DATABASE_URL=_database_url(), MEDIA_ROOT=str(tmp_path / "media"))
@@ -175,31 +170,19 @@ def test_import_killed_half_way_leaves_no_partial_articles(transactional_db, tmp
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert Article.objects.count() == 3000
+    assert Article.objects.count() == IMPORTED_ARTICLES
 
 
-def test_media_traversal_against_gunicorn(tmp_path):
+def test_media_traversal_against_gunicorn(production_site):
     """The same probes as tests/security/test_http_attacks.py, over a raw socket to the
-    production server, so no client normalises the path first."""
+    production server, so no client normalises the path first. A secret lies next to
+    its media folder."""
     import http.client
 
-    media = tmp_path / "media"
-    (media / "renditions").mkdir(parents=True)
+    media, site_root = production_site.media, production_site.root
+    (media / "renditions").mkdir(parents=True, exist_ok=True)
     (media / "renditions" / "ok.txt").write_text("fine")
-    (tmp_path / "secret.txt").write_text("TOP-SECRET-CONTENT")
-    collectstatic(tmp_path / "static")
-    env = production_env(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        STATIC_ROOT=str(tmp_path / "static"),
-        MEDIA_ROOT=str(media),
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    (site_root / "secret.txt").write_text("TOP-SECRET-CONTENT")
     probes = [
         "/media/../secret.txt",
         "/media/%2e%2e/secret.txt",
@@ -209,8 +192,8 @@ def test_media_traversal_against_gunicorn(tmp_path):
         "/media/renditions/../../secret.txt",
         "/media/renditions/%2e%2e/%2e%2e/secret.txt",
         "/media/%252e%252e/secret.txt",
-        f"/media/{tmp_path}/secret.txt",
-        f"/media//{tmp_path}/secret.txt",
+        f"/media/{site_root}/secret.txt",
+        f"/media//{site_root}/secret.txt",
         "/media/%00../secret.txt",
         "/media/..%00/secret.txt",
         "/media/..%c0%afsecret.txt",
@@ -218,15 +201,14 @@ def test_media_traversal_against_gunicorn(tmp_path):
         "/media/" + "a" * 5000,
         "/media/renditions/" + quote("ä" * 300),
     ]
-    with gunicorn(MEDIA_PORT, env, tmp_path / "gunicorn.log") as base:
-        port = int(base.rsplit(":", 1)[1])
-        assert get(base + "/media/renditions/ok.txt") == (200, b"fine")
-        for probe in probes:
-            client = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
-            client.putrequest("GET", probe, skip_accept_encoding=True)
-            client.endheaders()
-            response = client.getresponse()
-            body = response.read()
-            client.close()
-            assert response.status in (400, 404, 414), (probe, response.status)
-            assert b"TOP-SECRET" not in body and b"SECRET_KEY" not in body, probe
+    base, port = production_site.url, production_site.port
+    assert get(base + "/media/renditions/ok.txt") == (200, b"fine")
+    for probe in probes:
+        client = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+        client.putrequest("GET", probe, skip_accept_encoding=True)
+        client.endheaders()
+        response = client.getresponse()
+        body = response.read()
+        client.close()
+        assert response.status in (400, 404, 414), (probe, response.status)
+        assert b"TOP-SECRET" not in body and b"SECRET_KEY" not in body, probe

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import http.client
 import re
-import subprocess
-import sys
 import uuid
 
 import pytest
 from django.test import Client
 
 from tests.factories import make_article, make_category, make_photo
-from tests.security.servers import PORT_BASE, PROJECT, collectstatic, gunicorn, production_env
-
-HEADERS_PORT = PORT_BASE + 4
 
 # The WSGI environ each hostile header becomes, with a value that would show in links.
 HOSTILE_ENVIRON = {
@@ -88,39 +83,19 @@ RAW_HEADERS = {
 }
 
 
-def test_hostile_headers_sent_to_gunicorn_change_nothing_for_other_visitors(tmp_path):
+def test_hostile_headers_sent_to_gunicorn_change_nothing_for_other_visitors(production_site):
     """Against the production server with the repository's gunicorn.conf.py, two
-    workers: six hostile requests per header, then ordinary visitors get clean links."""
-    collectstatic(tmp_path / "static")
-    env = production_env(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        STATIC_ROOT=str(tmp_path / "static"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-        PHOTO_ORIGINALS_ROOT=str(tmp_path / "originals"),
-    )
-    for command in (
-        ["manage.py", "migrate", "--noinput", "-v0"],
-        [
-            "manage.py",
-            "shell",
-            "-c",
-            "from tests.factories import make_article, make_category, make_photo; "
-            "category = make_category(); "
-            "[make_article(hero_photo=make_photo(), categories=[category]) for _ in range(4)]",
-        ],
-    ):
-        subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
-            [sys.executable, *command], cwd=PROJECT, env=env, check=True, capture_output=True
-        )
-
-    with gunicorn(HEADERS_PORT, env, tmp_path / "gunicorn.log", workers=2):
-        for name, value in RAW_HEADERS.items():
-            for _ in range(6):
-                status, body = _raw_get(HEADERS_PORT, "/en/news/", {name: value})
-                assert status in (200, 400), (name, status)
-                if status == 200:
-                    _assert_clean(body, f"the hostile request itself ({name})")
+    workers, four articles with photos (tests/security/conftest.py), whose news index
+    no test asks for before this one: six hostile requests per header, then ordinary
+    visitors get clean links."""
+    port = production_site.port
+    for name, value in RAW_HEADERS.items():
         for _ in range(6):
-            status, body = _raw_get(HEADERS_PORT, "/en/news/", {})
-            assert status == 200
-            _assert_clean(body, "an ordinary visitor after the hostile requests")
+            status, body = _raw_get(port, "/en/news/", {name: value})
+            assert status in (200, 400), (name, status)
+            if status == 200:
+                _assert_clean(body, f"the hostile request itself ({name})")
+    for _ in range(6):
+        status, body = _raw_get(port, "/en/news/", {})
+        assert status == 200
+        _assert_clean(body, "an ordinary visitor after the hostile requests")

@@ -19,13 +19,12 @@ from django.utils import timezone
 
 from articles.models import Article, Status
 from tests.factories import make_article, make_category, make_photo
-from tests.security.servers import PORT_BASE, PROJECT, collectstatic, get, gunicorn, production_env
+from tests.security.servers import PROJECT, get, gunicorn, production_env
 from tests.security.test_faults import _database_url
 
 sys.path.insert(0, str(PROJECT / "bench"))
 from loadtest import run_wrk
 
-LOAD_PORT = PORT_BASE + 4
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "30"))
 EDIT_EVERY = 3.0  # seconds between the editor's changes
 VISIBLE_WITHIN = 1.0
@@ -46,7 +45,7 @@ def _wait_until_visible(url: str, marker: bytes, committed: float) -> tuple[floa
 
 
 @pytest.mark.postgres
-def test_load_with_an_editor_publishing_and_editing(transactional_db, tmp_path):
+def test_load_with_an_editor_publishing_and_editing(transactional_db, tmp_path, static_root):
     categories = [make_category(slug=f"load-{n}", name_en=f"Load {n}") for n in range(4)]
     photo = make_photo()
     public = [
@@ -69,11 +68,10 @@ def test_load_with_an_editor_publishing_and_editing(transactional_db, tmp_path):
         )
         for n in range(int(SECONDS / EDIT_EVERY) + 2)
     ]
-    collectstatic(tmp_path / "static")
     env = production_env(
         DATABASE_URL=_database_url(),
         DATABASE_CONN_MAX_AGE="60",
-        STATIC_ROOT=str(tmp_path / "static"),
+        STATIC_ROOT=str(static_root),
         MEDIA_ROOT=str(tmp_path / "media"),
     )
     paths = [
@@ -128,7 +126,7 @@ def test_load_with_an_editor_publishing_and_editing(transactional_db, tmp_path):
         except BaseException as error:  # reported in the test's thread
             editor_errors.append(error)
 
-    with gunicorn(LOAD_PORT, env, tmp_path / "gunicorn.log", workers=4) as base:
+    with gunicorn(env, tmp_path / "gunicorn.log", workers=4) as base:
         assert get(base + "/healthz")[0] == 200
         thread = threading.Thread(target=editor, args=(base,), daemon=True)
         thread.start()

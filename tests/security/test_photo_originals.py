@@ -146,7 +146,7 @@ def test_the_migration_moves_existing_originals_out_of_the_media_folder(
     # A photo stored the old way: photos/YYYY/MM/<upload name> in the media storage.
     data = jpeg_with_metadata()
     old_name = default_storage.save("photos/2026/11/IMG_0042.JPG", ContentFile(data))
-    Photo.objects.bulk_create([Photo(image=old_name, alt_text="Lab", width=1200, height=600)])
+    Photo.objects.bulk_create([Photo(image=old_name, alt_text="Lab", width=800, height=400)])
     migration = importlib.import_module("articles.migrations.0007_photo_originals")
     # The models as that migration knows them (Photo was still the articles app's).
     loader = MigrationExecutor(connection).loader
