@@ -6,8 +6,8 @@ import posixpath
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import include, path, re_path
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import include, path, re_path, reverse
 from django.views.static import serve
 
 import articles.urls
@@ -19,10 +19,24 @@ from .health import healthz
 
 handler500 = "newsroom.errors.server_error"
 
+
+def moved_photo_admin(request: HttpRequest, rest: str) -> HttpResponsePermanentRedirect:
+    """/admin/articles/photo/… → /admin/photos/photo/…, with the query string."""
+    target = reverse("admin:photos_photo_changelist") + rest
+    if request.META.get("QUERY_STRING"):
+        target += "?" + request.META["QUERY_STRING"]
+    return HttpResponsePermanentRedirect(target)
+
+
 urlpatterns = [
     path("", article_views.language_redirect, name="root"),
     path("language/<str:language>/", article_views.choose_language, name="choose_language"),
     path("healthz", healthz, name="healthz"),
+    # The photo library's admin moved with the photos app; editors' bookmarks follow.
+    re_path(
+        r"^admin/articles/photo/(?P<rest>(?:add/|\d+/(?:change/|delete/|history/|original/)?)?)$",
+        moved_photo_admin,
+    ),
     path("admin/", admin.site.urls),
     *discovery.urls.urlpatterns,
 ]

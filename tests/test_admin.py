@@ -235,3 +235,17 @@ def test_admin_login_page_follows_the_browser_language(client, language, log_in)
 
     assert f'<html lang="{language}"' in page
     assert f'value="{log_in}"' in page
+
+
+@pytest.mark.parametrize("old", ["", "add/", "7/change/", "7/original/", "?q=lab&o=2"])
+def test_bookmarks_of_the_photo_admin_from_before_photos_had_their_own_app_still_work(
+    staff_client, old
+):
+    response = staff_client.get(f"/admin/articles/photo/{old}")
+    assert response.status_code == 301
+    assert response["Location"] == f"/admin/photos/photo/{old}"
+
+
+@pytest.mark.parametrize("odd", ["7/change/%0d%0aX: y", "../../", "x/", "7/original/more/"])
+def test_odd_addresses_under_the_old_photo_admin_are_not_found(staff_client, odd):
+    assert staff_client.get(f"/admin/articles/photo/{odd}").status_code == 404
