@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from django.db import connection, models
 from django.db.models import Exists, F, FilteredRelation, OuterRef, Prefetch, Q
@@ -15,9 +14,6 @@ from ..conditions import compared_with
 from . import public_rule
 from .parts import GalleryPhoto, TaggedArticle
 from .public_rule import due_q, status_q
-
-if TYPE_CHECKING:
-    from .article import Article
 
 # What article cards, feeds and search results read of an article and its hero photo.
 CARD_FIELDS = (
@@ -109,7 +105,7 @@ class ArticleQuerySet(models.QuerySet):
     def featured_first(self) -> ArticleQuerySet:
         return self.order_by("-featured", "-published_at", "-pk")
 
-    def related_to(self, article: Article, limit: int = 4) -> list[Article]:
+    def related_to(self, article: models.Model, limit: int = 4) -> list[models.Model]:
         """'Read more news': the editor's links first, in their order, then the newest
         articles that share a category or a tag with this one; all public, in this
         article's language, never the article itself and never twice.
