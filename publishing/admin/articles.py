@@ -29,6 +29,7 @@ from articles.models import (
 from pagecache.caching import content_changed
 
 from ..forms import STALE_MESSAGE, ArticleAdminForm, StaleArticleError, can_publish
+from ..live_preview import preview_urls
 from ..previews import preview_url, shared_preview_url
 from .article_parts import (
     ArticleTranslationsMixin,
@@ -149,6 +150,9 @@ class ArticleAdmin(ArticleTranslationsMixin, VersionAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).prefetch_related("categories")
+
+    def get_urls(self) -> list:
+        return [*preview_urls(self), *super().get_urls()]
 
     # Saving: optimistic locking, compare and increment in one UPDATE.
 

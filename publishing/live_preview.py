@@ -1,0 +1,102 @@
+"""Live preview: the article as its form holds it now, unsaved, rendered by the public
+templates beside the form.
+
+The form posts what the editor has typed (static/js/live-preview.js), which writes the
+answer into a frame beside the form. The article and its categories and tags are
+written in a transaction that is always rolled back, so the page is built by the same
+view and templates as the public one, from real rows, and nothing is kept: no row, no
+revision, no cache entry (the page cache's memos are only used while a public page
+renders). The gallery, related links and contacts shown are the saved ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.admin import ModelAdmin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+from django.views.decorators.http import require_POST
+
+from .views import ArticlePreviewView
+
+
+class _Rollback(Exception):
+    """Raised to leave the preview's transaction: nothing it wrote is kept."""
+
+
+def live_preview(
+    model_admin: ModelAdmin, request: HttpRequest, object_id: str | None = None
+) -> HttpResponse:
+    """The preview of the article form's current data (the add form's when `object_id`
+    is None), or the form's errors when it cannot be shown yet."""
+    article = None
+    if object_id is not None:
+        article = model_admin.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+    may = (
+        model_admin.has_change_permission(request, article)
+        if article is not None
+        else model_admin.has_add_permission(request)
+    )
+    if not may:
+        raise PermissionDenied
+    form_class = model_admin.get_form(request, article, change=article is not None)
+    form = form_class(request.POST, instance=article)
+    if not form.is_valid():
+        response = render(request, "publishing/live_preview_errors.html", {"form": form})
+    else:
+        response = _rendered_unsaved(request, form)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _rendered_unsaved(request: HttpRequest, form: Any) -> HttpResponse:
+    try:
+        with transaction.atomic():
+            unsaved = form.save(commit=False)
+            if unsaved.author_id is None:
+                unsaved.author = request.user
+            unsaved.save()
+            form.save_m2m()
+            response = _article_page(request, unsaved.pk)
+            raise _Rollback
+    except _Rollback:
+        return response
+
+
+def _article_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """ArticlePreviewView's page (the public template, marked as a preview) for an
+    article written in the caller's transaction; the caller checked the permissions."""
+    view = ArticlePreviewView()
+    view.setup(request, pk=pk)
+    view.object = view.get_queryset().get(pk=pk)
+    return view.render_to_response(view.get_context_data(object=view.object))
+
+
+def preview_urls(model_admin: ModelAdmin) -> list:
+    """The admin addresses of the live preview: of the add form and of a change form."""
+
+    def wrap(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        return model_admin.admin_site.admin_view(require_POST(view))
+
+    def for_add(request: HttpRequest) -> HttpResponse:
+        return live_preview(model_admin, request)
+
+    def for_change(request: HttpRequest, object_id: str) -> HttpResponse:
+        return live_preview(model_admin, request, object_id)
+
+    return [
+        path("live-preview/", wrap(for_add), name="articles_article_live_preview_add"),
+        path(
+            "<path:object_id>/live-preview/",
+            wrap(for_change),
+            name="articles_article_live_preview",
+        ),
+    ]

@@ -1,0 +1,87 @@
+// The article form's live preview (publishing/live_preview.py): what the editor has
+// typed is posted, a moment after they stop, into the frame beside the form, which
+// shows the public page built from it. Nothing is saved. Phone and desktop widths.
+(function () {
+  "use strict";
+  const WAIT_MS = 400; // after the last keystroke; the page arrives well within 2 s
+
+  function ready(callback) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", callback);
+    else callback();
+  }
+
+  ready(function () {
+    const pane = document.querySelector(".live-preview");
+    const form = document.getElementById("article_form");
+    if (!pane || !form) return;
+    const frame = pane.querySelector(".live-preview__frame");
+    const status = pane.querySelector(".live-preview__status");
+    const wrap = pane.querySelector(".live-preview__frame-wrap");
+    let timer = null;
+    let sending = false;
+    let again = false;
+
+    // The rich-text editor writes its textarea on its own schedule: read it directly.
+    function richText(data) {
+      form.querySelectorAll("textarea").forEach(function (textarea) {
+        const editable = textarea.parentElement && textarea.parentElement.querySelector("[contenteditable=true]");
+        if (editable && editable.editor && typeof editable.editor.getHTML === "function") {
+          data.set(textarea.name, editable.editor.getHTML());
+        }
+      });
+    }
+
+    function post() {
+      if (sending) { again = true; return; }
+      sending = true;
+      const data = new FormData(form);
+      richText(data);
+      // Files are never previewed: the photo library holds the pictures.
+      for (const [name, value] of Array.from(data.entries())) {
+        if (value instanceof File) data.delete(name);
+      }
+      fetch(pane.dataset.url, {method: "POST", body: data, credentials: "same-origin"})
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          // A same-origin document written into the frame: its own styles, no scripts
+          // run from here (the public page's script is loaded by its own tag).
+          const doc = frame.contentDocument;
+          const y = frame.contentWindow ? frame.contentWindow.scrollY : 0;
+          doc.open();
+          doc.write(html);
+          doc.close();
+          if (frame.contentWindow) frame.contentWindow.scrollTo(0, y);
+          const time = new Date().toLocaleTimeString(document.documentElement.lang || undefined,
+            {hour: "2-digit", minute: "2-digit", second: "2-digit"});
+          status.textContent = (pane.dataset.updated || "Updated") + " " + time;
+          pane.dataset.shown = String(Date.now());
+          frame.dispatchEvent(new CustomEvent("live-preview:shown"));
+        })
+        .catch(function () {
+          status.textContent = pane.dataset.failed || "The preview could not be updated.";
+        })
+        .finally(function () {
+          sending = false;
+          if (again) { again = false; post(); }
+        });
+    }
+
+    function soon() {
+      clearTimeout(timer);
+      timer = setTimeout(post, WAIT_MS);
+    }
+
+    form.addEventListener("input", soon);
+    form.addEventListener("change", soon);
+    pane.querySelectorAll(".live-preview__width").forEach(function (button) {
+      button.addEventListener("click", function () {
+        pane.querySelectorAll(".live-preview__width").forEach(function (other) {
+          other.setAttribute("aria-pressed", String(other === button));
+        });
+        wrap.classList.toggle("live-preview__frame-wrap--phone", button.dataset.width === "phone");
+        wrap.classList.toggle("live-preview__frame-wrap--desktop", button.dataset.width !== "phone");
+      });
+    });
+    post();
+  });
+})();

@@ -1,0 +1,67 @@
+"""The live preview beside the article form, in a real browser: what a writer types shows
+in the public page beside the form within two seconds, at phone and desktop widths, and
+nothing is saved until they press Save."""
+
+from __future__ import annotations
+
+import time
+
+from playwright.sync_api import Page, expect
+
+from articles.models import Article, Status
+from tests.factories import make_article, make_category, make_photo, make_user
+
+PASSWORD = "correct horse battery staple"
+
+
+def _log_in(page: Page, username: str) -> None:
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_text(f"Welcome, {username}", exact=False)).to_be_visible()
+
+
+def test_what_a_writer_types_shows_in_the_preview_beside_the_form(page: Page, live_server):
+    make_user("wanda", role="Writer", password=PASSWORD)
+    article = make_article(
+        title="Robots join the library",
+        status=Status.DRAFT,
+        published_at=None,
+        hero_photo=make_photo(alt_text="A robot between shelves"),
+        categories=[make_category(name_en="Campus", slug="campus")],
+        lead="The library's new helpers carry books.",
+    )
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    _log_in(page, "wanda")
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+
+    pane = page.get_by_role("region", name="Live preview")
+    frame = page.frame_locator("iframe[name=live-preview]")
+    expect(frame.get_by_role("heading", level=1)).to_have_text("Robots join the library")
+
+    title = page.locator("#id_title")
+    title.press("End")
+    started = time.monotonic()
+    title.press_sequentially(" and the lab")
+    expect(frame.get_by_role("heading", level=1)).to_have_text(
+        "Robots join the library and the lab", timeout=2_000
+    )
+    assert time.monotonic() - started < 2.0 + 0.5  # typing itself takes a moment
+    expect(pane.get_by_role("status")).to_contain_text("Updated")
+
+    # The rich-text body too, through its editor.
+    editor = page.locator(".field-body [contenteditable=true]")
+    editor.click()
+    page.keyboard.type("Booking opens in May.")
+    expect(frame.get_by_text("Booking opens in May.")).to_be_visible(timeout=2_000)
+
+    # Phone width, then back.
+    pane.get_by_role("button", name="Phone").click()
+    expect(pane.get_by_role("button", name="Phone")).to_have_attribute("aria-pressed", "true")
+    assert page.locator("iframe[name=live-preview]").bounding_box()["width"] <= 390
+    pane.get_by_role("button", name="Desktop").click()
+    assert page.locator("iframe[name=live-preview]").bounding_box()["width"] > 390
+
+    # Nothing was saved.
+    assert Article.objects.get(pk=article.pk).title == "Robots join the library"
