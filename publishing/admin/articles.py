@@ -31,6 +31,7 @@ from pagecache.caching import content_changed
 from ..forms import STALE_MESSAGE, ArticleAdminForm, StaleArticleError, can_publish
 from ..live_preview import preview_urls
 from ..previews import preview_url, shared_preview_url
+from ..translating import translation_source, usable_initial
 from .article_parts import (
     ArticleTranslationsMixin,
     GalleryPhotoInline,
@@ -146,10 +147,14 @@ class ArticleAdmin(ArticleTranslationsMixin, VersionAdmin):
         # The rich-text editor loads through an inline <script type="importmap">; the
         # Content-Security-Policy admits it by this response's nonce.
         context["media"] = Media.from_media(context["media"]).with_nonce(request.csp_nonce)
+        context["translation_source"] = translation_source(request, context.get("original"))
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         return super().get_queryset(request).prefetch_related("categories")
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        return usable_initial(super().get_changeform_initial_data(request))
 
     def get_urls(self) -> list:
         return [*preview_urls(self), *super().get_urls()]
