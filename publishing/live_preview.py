@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.admin import ModelAdmin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -23,6 +24,9 @@ from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_POST
 
+from photos import renditions
+
+from .prepublish import review
 from .views import ArticlePreviewView
 
 
@@ -30,11 +34,9 @@ class _Rollback(Exception):
     """Raised to leave the preview's transaction: nothing it wrote is kept."""
 
 
-def live_preview(
-    model_admin: ModelAdmin, request: HttpRequest, object_id: str | None = None
-) -> HttpResponse:
-    """The preview of the article form's current data (the add form's when `object_id`
-    is None), or the form's errors when it cannot be shown yet."""
+def _bound_form(model_admin: ModelAdmin, request: HttpRequest, object_id: str | None) -> Any:
+    """The article form bound to the posted data, for a user who may change the article
+    (or add one, when `object_id` is None)."""
     article = None
     if object_id is not None:
         article = model_admin.get_object(request, unquote(object_id))
@@ -48,11 +50,42 @@ def live_preview(
     if not may:
         raise PermissionDenied
     form_class = model_admin.get_form(request, article, change=article is not None)
-    form = form_class(request.POST, instance=article)
+    return form_class(request.POST, instance=article)
+
+
+def live_preview(
+    model_admin: ModelAdmin, request: HttpRequest, object_id: str | None = None
+) -> HttpResponse:
+    """The preview of the article form's current data (the add form's when `object_id`
+    is None), or the form's errors when it cannot be shown yet."""
+    form = _bound_form(model_admin, request, object_id)
     if not form.is_valid():
         response = render(request, "publishing/live_preview_errors.html", {"form": form})
     else:
         response = _rendered_unsaved(request, form)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def prepublish_panel(
+    model_admin: ModelAdmin, request: HttpRequest, object_id: str | None = None
+) -> HttpResponse:
+    """The pre-publish panel (publishing/prepublish.py) for the form's current data,
+    as a fragment of the change form; fields that do not validate yet count as empty."""
+    form = _bound_form(model_admin, request, object_id)
+    form.is_valid()  # fills form.instance with what validates
+    article, photo = form.instance, form.cleaned_data.get("hero_photo")
+    share = (
+        renditions.share_image(article.social_image or photo)
+        if (article.social_image or photo)
+        else None
+    )
+    context = {
+        "report": review(article, list(form.cleaned_data.get("categories") or []), photo),
+        "address": f"{settings.SITE_URL}/{article.language}/news/{article.slug}/",
+        "share_image": share[0] if share else None,
+    }
+    response = render(request, "publishing/prepublish_panel.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -81,7 +114,8 @@ def _article_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def preview_urls(model_admin: ModelAdmin) -> list:
-    """The admin addresses of the live preview: of the add form and of a change form."""
+    """The admin addresses of the live preview and the pre-publish panel: of the add
+    form and of a change form."""
 
     def wrap(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         return model_admin.admin_site.admin_view(require_POST(view))
@@ -92,11 +126,23 @@ def preview_urls(model_admin: ModelAdmin) -> list:
     def for_change(request: HttpRequest, object_id: str) -> HttpResponse:
         return live_preview(model_admin, request, object_id)
 
+    def panel_for_add(request: HttpRequest) -> HttpResponse:
+        return prepublish_panel(model_admin, request)
+
+    def panel_for_change(request: HttpRequest, object_id: str) -> HttpResponse:
+        return prepublish_panel(model_admin, request, object_id)
+
     return [
         path("live-preview/", wrap(for_add), name="articles_article_live_preview_add"),
         path(
             "<path:object_id>/live-preview/",
             wrap(for_change),
             name="articles_article_live_preview",
+        ),
+        path("prepublish/", wrap(panel_for_add), name="articles_article_prepublish_add"),
+        path(
+            "<path:object_id>/prepublish/",
+            wrap(panel_for_change),
+            name="articles_article_prepublish",
         ),
     ]

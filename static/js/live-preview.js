@@ -1,6 +1,7 @@
 // The article form's live preview (publishing/live_preview.py): what the editor has
 // typed is posted, a moment after they stop, into the frame beside the form, which
-// shows the public page built from it. Nothing is saved. Phone and desktop widths.
+// shows the public page built from it, and to the pre-publish panel above it. Nothing
+// is saved. Phone and desktop widths.
 (function () {
   "use strict";
   const WAIT_MS = 400; // after the last keystroke; the page arrives well within 2 s
@@ -31,15 +32,32 @@
       });
     }
 
-    function post() {
-      if (sending) { again = true; return; }
-      sending = true;
+    const panel = document.querySelector(".prepublish");
+
+    function formData() {
       const data = new FormData(form);
       richText(data);
       // Files are never previewed: the photo library holds the pictures.
       for (const [name, value] of Array.from(data.entries())) {
         if (value instanceof File) data.delete(name);
       }
+      return data;
+    }
+
+    // The pre-publish panel (publishing/prepublish.py): the server's escaped fragment.
+    function check(data) {
+      if (!panel) return;
+      fetch(panel.dataset.url, {method: "POST", body: data, credentials: "same-origin"})
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) { if (html !== null) panel.innerHTML = html; })
+        .catch(function () {});
+    }
+
+    function post() {
+      if (sending) { again = true; return; }
+      sending = true;
+      const data = formData();
+      check(data);
       fetch(pane.dataset.url, {method: "POST", body: data, credentials: "same-origin"})
         .then(function (response) { return response.text(); })
         .then(function (html) {

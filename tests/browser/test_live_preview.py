@@ -56,6 +56,13 @@ def test_what_a_writer_types_shows_in_the_preview_beside_the_form(page: Page, li
     page.keyboard.type("Booking opens in May.")
     expect(frame.get_by_text("Booking opens in May.")).to_be_visible(timeout=2_000)
 
+    # The pre-publish panel follows too: a vague link text is advised on.
+    panel = page.get_by_role("region", name="Before publishing")
+    expect(panel).to_contain_text("words")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Read more")
+    expect(panel).to_contain_text("Everything publishing needs is there.")
+
     # Phone width, then back.
     pane.get_by_role("button", name="Phone").click()
     expect(pane.get_by_role("button", name="Phone")).to_have_attribute("aria-pressed", "true")
