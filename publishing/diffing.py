@@ -52,11 +52,27 @@ def _grouped(raw: list[Segment]) -> list[Segment]:
     deleted: list[str] = []
     inserted: list[str] = []
 
+    def equal(text: str) -> None:
+        if out and out[-1].op == EQUAL:
+            out[-1] = Segment(EQUAL, out[-1].text + text)
+        elif text:
+            out.append(Segment(EQUAL, text))
+
     def flush() -> None:
-        if deleted:
-            out.append(Segment(DELETE, "".join(deleted)))
-        if inserted:
-            out.append(Segment(INSERT, "".join(inserted)))
+        changes = [(op, "".join(texts)) for op, texts in ((DELETE, deleted), (INSERT, inserted))]
+        changes = [(op, text) for op, text in changes if text]
+        # White space at both ends of every change belongs to the text around it: the
+        # mark then starts and ends with a word.
+        lead = min(len(text) - len(text.lstrip()) for _op, text in changes) if changes else 0
+        tail = min(len(text) - len(text.rstrip()) for _op, text in changes) if changes else 0
+        if any(lead + tail >= len(text) for _op, text in changes):
+            lead = tail = 0
+        if changes:
+            equal(changes[0][1][:lead])
+        for op, text in changes:
+            out.append(Segment(op, text[lead : len(text) - tail]))
+        if changes and tail:
+            equal(changes[0][1][len(changes[0][1]) - tail :])
         deleted.clear()
         inserted.clear()
 
@@ -75,10 +91,7 @@ def _grouped(raw: list[Segment]) -> list[Segment]:
             inserted.append(segment.text)
         else:
             flush()
-            if out and out[-1].op == EQUAL:
-                out[-1] = Segment(EQUAL, out[-1].text + segment.text)
-            else:
-                out.append(segment)
+            equal(segment.text)
     flush()
     return out
 

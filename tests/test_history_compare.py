@@ -14,7 +14,7 @@ from reversion.models import Revision, Version
 
 from articles.models import Article, Status
 from publishing.diffing import body_blocks, diff_words
-from tests.factories import make_article, make_category, make_photo, make_user
+from tests.factories import make_article, make_category, make_photo, make_revision, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -23,23 +23,6 @@ BODY = (
     "<h2>Opening hours</h2><p>The doors open at eight.</p>"
     "<p>Coffee is served in the lobby.</p><ul><li>Free entry</li></ul>"
 )
-
-
-def _revise(article: Article, user: Any, **changes: Any) -> Revision:
-    """Save the article with `changes` as one revision, as the admin would."""
-    categories = changes.pop("categories", None)
-    tags = changes.pop("tags", None)
-    with reversion.create_revision():
-        for name, value in changes.items():
-            setattr(article, name, value)
-        article.save()
-        if categories is not None:
-            article.categories.set(categories)
-        if tags is not None:
-            article.tags.set(tags)
-        reversion.set_user(user)
-        reversion.set_comment("Changed.")
-    return Version.objects.get_for_object(article).first().revision
 
 
 @pytest.fixture
@@ -85,8 +68,8 @@ def _unchanged(page: str) -> str:
 
 
 def test_one_changed_word_in_the_lead_is_marked_and_the_rest_is_unchanged(client, editor, article):
-    first = _revise(article, editor)
-    second = _revise(article, editor, lead=LEAD.replace("every", "each"))
+    first = make_revision(article, editor)
+    second = make_revision(article, editor, lead=LEAD.replace("every", "each"))
     client.force_login(editor)
 
     response = _compare(client, article, first, second)
@@ -105,8 +88,8 @@ def test_one_changed_word_in_the_lead_is_marked_and_the_rest_is_unchanged(client
 
 
 def test_the_body_is_compared_block_by_block_keeping_its_paragraphs(client, editor, article):
-    first = _revise(article, editor)
-    second = _revise(
+    first = make_revision(article, editor)
+    second = make_revision(
         article,
         editor,
         body=BODY.replace("eight", "nine").replace("<ul>", "<p>Welcome.</p><ul>"),
@@ -131,8 +114,8 @@ def test_the_body_is_compared_block_by_block_keeping_its_paragraphs(client, edit
 
 def test_category_and_tag_changes_are_listed(client, editor, article):
     research, campus = make_category(name_en="Research"), make_category(name_en="Campus")
-    first = _revise(article, editor, categories=[research], tags=["library", "opening"])
-    second = _revise(article, editor, categories=[campus], tags=["library", "students"])
+    first = make_revision(article, editor, categories=[research], tags=["library", "opening"])
+    second = make_revision(article, editor, categories=[campus], tags=["library", "students"])
     client.force_login(editor)
 
     page = _compare(client, article, first, second).text
@@ -146,7 +129,7 @@ def test_category_and_tag_changes_are_listed(client, editor, article):
 
 
 def test_a_revision_compared_with_itself_shows_no_changes(client, editor, article):
-    only = _revise(article, editor)
+    only = make_revision(article, editor)
     client.force_login(editor)
 
     response = _compare(client, article, only, only)
@@ -157,7 +140,7 @@ def test_a_revision_compared_with_itself_shows_no_changes(client, editor, articl
 
 
 def test_hostile_content_in_a_revision_is_shown_as_text(client, editor, article):
-    first = _revise(article, editor)
+    first = make_revision(article, editor)
     hostile = '<script>alert("x")</script> "quoted" & \'single\''
     # Saved around the body's sanitiser, as an old or imported revision might hold it.
     Article.objects.filter(pk=article.pk).update(title=hostile, body=f"<p>{hostile}</p>")
@@ -181,8 +164,8 @@ def test_hostile_content_in_a_revision_is_shown_as_text(client, editor, article)
 def test_a_writer_may_compare_but_not_restore_a_published_article(client, editor):
     writer = make_user("wanda", role="Writer")
     article = make_article(lead=LEAD, hero_photo=make_photo(), categories=[make_category()])
-    first = _revise(article, editor)
-    second = _revise(article, editor, lead="A new lead.")
+    first = make_revision(article, editor)
+    second = make_revision(article, editor, lead="A new lead.")
     client.force_login(writer)
 
     compare = _compare(client, article, first, second)
@@ -198,16 +181,16 @@ def test_a_writer_may_compare_but_not_restore_a_published_article(client, editor
 
 
 def test_staff_without_the_view_permission_cannot_compare(client, editor, article):
-    first = _revise(article, editor)
+    first = make_revision(article, editor)
     client.force_login(make_user("nobody"))
 
     assert _compare(client, article, first, first).status_code == 403
 
 
 def test_a_revision_of_another_article_is_not_found(client, editor, article):
-    first = _revise(article, editor)
+    first = make_revision(article, editor)
     other = make_article(status=Status.DRAFT)
-    elsewhere = _revise(other, editor)
+    elsewhere = make_revision(other, editor)
     client.force_login(editor)
 
     assert _compare(client, article, first, elsewhere).status_code == 404
@@ -216,8 +199,8 @@ def test_a_revision_of_another_article_is_not_found(client, editor, article):
 def test_the_restore_page_shows_what_restoring_would_change_and_changes_nothing(
     client, editor, article
 ):
-    first = _revise(article, editor)
-    _revise(article, editor, title="Library opens its doors", lead="Open daily.")
+    first = make_revision(article, editor)
+    make_revision(article, editor, title="Library opens its doors", lead="Open daily.")
     version = Version.objects.get(revision=first, object_id=str(article.pk))
     client.force_login(editor)
 
@@ -226,15 +209,15 @@ def test_the_restore_page_shows_what_restoring_would_change_and_changes_nothing(
     assert response.status_code == 200
     assert "What restoring this revision would change" in response.text
     title = _field(response.text, "title")
-    assert _marked(title, "del") == [" its doors"]
+    assert _marked(title, "del") == ["its doors"]
     assert _marked(title, "ins") == []
     article.refresh_from_db()
     assert article.title == "Library opens its doors"
 
 
 def test_the_history_page_offers_two_revisions_to_compare(client, editor, article):
-    first = _revise(article, editor)
-    second = _revise(article, editor, lead="Open daily.")
+    first = make_revision(article, editor)
+    second = make_revision(article, editor, lead="Open daily.")
     client.force_login(editor)
 
     page = html.fromstring(client.get(f"/admin/articles/article/{article.pk}/history/").text)
@@ -258,12 +241,12 @@ def test_the_compare_page_costs_the_same_queries_whatever_the_field_sizes(client
             hero_photo=photos[0],
             translation_of=make_article(),
         )
-        first = _revise(article, editor, categories=categories[:1], tags=["a"])
+        first = make_revision(article, editor, categories=categories[:1], tags=["a"])
         for position, photo in enumerate(photos):
             article.gallery.create(photo=photo, position=position)
             article.related_links.create(target=make_article(), position=position)
             article.contacts.create(name=f"Person {position}", position=position)
-        second = _revise(
+        second = make_revision(
             article,
             editor,
             categories=categories,
@@ -275,6 +258,20 @@ def test_the_compare_page_costs_the_same_queries_whatever_the_field_sizes(client
         return len(queries)
 
     assert queries_for(1) == queries_for(12)
+
+
+def test_a_mark_starts_and_ends_with_a_word():
+    assert diff_words("Library opens", "Library opens its doors") == [
+        ("equal", "Library opens "),
+        ("insert", "its doors"),
+    ]
+    # A change of white space alone stays marked.
+    assert [op for op, _text in diff_words("one  two", "one two")] == [
+        "equal",
+        "delete",
+        "insert",
+        "equal",
+    ]
 
 
 def test_words_and_blocks_are_diffed_as_text():
