@@ -201,7 +201,7 @@ def test_the_restore_page_shows_what_restoring_would_change_and_changes_nothing(
 ):
     first = make_revision(article, editor)
     make_revision(article, editor, title="Library opens its doors", lead="Open daily.")
-    version = Version.objects.get(revision=first, object_id=str(article.pk))
+    version = Version.objects.get_for_object(article).get(revision=first)
     client.force_login(editor)
 
     response = client.get(f"/admin/articles/article/{article.pk}/history/{version.pk}/")

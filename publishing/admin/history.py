@@ -67,7 +67,11 @@ class ArticleHistoryMixin:
         if any(snapshot is None for snapshot in snapshots.values()):
             raise Http404
         older, newer = sorted(picked, key=lambda pk: (revisions[pk].date_created, pk))
-        own_versions = {v.revision_id: v for v in versions if v.object_id == str(article.pk)}
+        own_versions = {
+            v.revision_id: v
+            for v in versions
+            if v.content_type.model_class() is Article and v.object_id == str(article.pk)
+        }
         opts = self.model._meta
         context = {
             **self.admin_site.each_context(request),
