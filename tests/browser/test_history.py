@@ -47,3 +47,10 @@ def test_an_editor_picks_two_revisions_in_the_history_and_sees_what_changed(page
     expect(unchanged.locator("table")).to_be_hidden()
     unchanged.locator("summary").click()
     expect(unchanged.locator(".newsroom-diff__block--heading")).to_have_text("Subheading: Hours")
+
+    # Before restoring the first revision, the editor sees what it would change.
+    page.locator(".newsroom-compared a").first.click()
+    restore = page.locator(".newsroom-restore-diff")
+    expect(restore.get_by_role("heading")).to_have_text("What restoring this revision would change")
+    expect(restore.locator(".newsroom-diff__field--lead del")).to_have_text("removed: each")
+    expect(restore.locator(".newsroom-diff__field--lead ins")).to_have_text("added: every")
