@@ -40,6 +40,7 @@ from .article_parts import (
     RelatedLinkInline,
 )
 from .common import AdminMedia, thumbnail
+from .history import ArticleHistoryMixin
 
 # Revision history: an article's versions carry its gallery, links, contacts and tags.
 # `version` is left out, so restoring an old revision can never move the optimistic
@@ -52,7 +53,7 @@ reversion.register(
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleTranslationsMixin, VersionAdmin):
+class ArticleAdmin(ArticleTranslationsMixin, ArticleHistoryMixin, VersionAdmin):
     Media = AdminMedia
     form = ArticleAdminForm
     list_display = [

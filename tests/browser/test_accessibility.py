@@ -1,5 +1,6 @@
 """axe-core finds no WCAG 2.0/2.1 A or AA violation on any public page type or on the
-admin's article form, in English, Finnish and Swedish.
+admin's article form and its history (the list, the compare page, the restore page), in
+English, Finnish and Swedish.
 
 axe-core comes from the npm registry (package.json, installed by `npm ci` in bin/test)
 and is injected with `page.evaluate`, which Chromium runs through the DevTools protocol:
@@ -17,7 +18,10 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import Browser, Page, expect
+from reversion.models import Version
 
+from articles.models import Status
+from tests.factories import make_article, make_category, make_revision
 from tests.site_content import LANGUAGES, build_site
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -164,6 +168,62 @@ def test_admin_article_forms_have_no_wcag_aa_violations(
                 "aria-label", re.compile(r"^Publish\w*( \w+)*: Date$")
             )
             expect(page.get_by_role("combobox", name="Hero photo")).to_have_count(1)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_admin_history_compare_and_restore_pages_have_no_wcag_aa_violations(
+    browser: Browser, live_server, language: str
+):
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.edu", PASSWORD)
+    category = make_category(name_en="Research")
+    article = make_article(
+        title="Library opens",
+        lead="The library is open every day.",
+        body="<h2>Hours</h2><p>Doors open at eight.</p><ul><li>Free</li></ul>",
+        status=Status.DRAFT,
+        language=language,
+    )
+    first = make_revision(article, editor, tags=["library"])
+    second = make_revision(
+        article,
+        editor,
+        lead="The library is open each day.",
+        body="<h2>Hours</h2><p>Doors open at nine.</p><blockquote><p>Welcome!</p></blockquote>",
+        categories=[category],
+        tags=["library", "campus"],
+    )
+    version = Version.objects.get_for_object(article).get(revision=first)
+    context = browser.new_context(
+        base_url=live_server.url, locale=language, viewport={"width": 1280, "height": 900}
+    )
+    try:
+        page = context.new_page()
+        page.goto("/admin/login/?next=/admin/")
+        page.locator("#id_username").fill("editor")
+        page.locator("#id_password").fill(PASSWORD)
+        page.locator("input[type=submit]").click()
+        expect(page.locator("#user-tools")).to_be_visible()
+
+        found: dict[str, list[dict[str, Any]]] = {}
+        base = f"/admin/articles/article/{article.pk}/history/"
+        for path in (
+            base,
+            f"{base}compare/?from={first.pk}&to={second.pk}",
+            f"{base}{version.pk}/",
+        ):
+            response = page.goto(path)
+            assert response is not None
+            assert response.status == 200, path
+            if "compare" in path:
+                expect(page.locator(".newsroom-diff ins").first).to_be_visible()
+                # The unchanged fields are checked unfolded too.
+                page.locator(".newsroom-diff__unchanged summary").click()
+            violations = run_axe(page, known=ADMIN_KNOWN)
+            if violations:
+                found[path] = violations
+        assert not found, f"axe-core found WCAG A/AA violations:\n{_describe(found)}"
     finally:
         context.close()
 
