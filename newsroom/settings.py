@@ -77,7 +77,8 @@ SITE_NAME = env_str("SITE_NAME", "Newsroom")
 ORGANIZATION_NAME = env_str("ORGANIZATION_NAME", "University of Helsinki-Uusimaa")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin, with the newsroom's site: the news desk, the calendar (publishing.admin).
+    "publishing.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -99,6 +99,12 @@ class ArticleQuerySet(models.QuerySet):
         """Published and scheduled articles: what readers see, or will at their time."""
         return self.filter(status_q())
 
+    def publish_time_between(self, start: datetime, end: datetime) -> ArticleQuerySet:
+        """The articles whose publish time falls in [start, end): with live() the
+        editors' calendar, with scheduled() what is coming up. After live() it reads a
+        range of article_scheduled_idx."""
+        return self.filter(published_at__gte=start, published_at__lt=end)
+
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
 

@@ -1,6 +1,6 @@
 """axe-core finds no WCAG 2.0/2.1 A or AA violation on any public page type or on the
-admin's article form and its history (the list, the compare page, the restore page), in
-English, Finnish and Swedish.
+admin's news desk, publishing calendar, article form and its history (the list, the
+compare page, the restore page), in English, Finnish and Swedish.
 
 axe-core comes from the npm registry (package.json, installed by `npm ci` in bin/test)
 and is injected with `page.evaluate`, which Chromium runs through the DevTools protocol:
@@ -124,7 +124,7 @@ def test_public_pages_have_no_wcag_aa_violations(page: Page, language: str):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_admin_article_forms_have_no_wcag_aa_violations(
+def test_admin_article_forms_desk_and_calendar_have_no_wcag_aa_violations(
     browser: Browser, live_server, language: str
 ):
     site = build_site()
@@ -146,14 +146,18 @@ def test_admin_article_forms_have_no_wcag_aa_violations(
 
         found: dict[str, list[dict[str, Any]]] = {}
         article = site.article[language]
-        for path in (
-            "/admin/articles/article/add/",
-            f"/admin/articles/article/{article.pk}/change/",
+        # The change form last: the checks after the loop read it.
+        for path, shown in (
+            ("/admin/", ".newsroom-desk"),
+            ("/admin/articles/article/calendar/", ".newsroom-calendar"),
+            ("/admin/articles/article/calendar/?view=day", ".newsroom-calendar"),
+            ("/admin/articles/article/add/", "#article_form"),
+            (f"/admin/articles/article/{article.pk}/change/", "#article_form"),
         ):
             response = page.goto(path)
             assert response is not None
             assert response.status == 200, path
-            expect(page.locator("#article_form")).to_be_visible()
+            expect(page.locator(shown)).to_be_visible()
             violations = run_axe(page, known=ADMIN_KNOWN)
             if violations:
                 found[path] = violations
