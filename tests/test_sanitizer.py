@@ -38,6 +38,9 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "
 FORBIDDEN_TAGS = {"iframe", "frame", "object", "embed", "applet", "base", "form", "style"}
 # Django's admin has forms of its own; its pages are audited without the form rule.
 ADMIN_TAGS = {"form"}
+# The article form's one frame of its own: the live preview, written by its script,
+# with no address (templates/publishing/live_preview_pane.html).
+LIVE_PREVIEW_FRAME = {"class": "live-preview__frame", "name": "live-preview"}
 
 
 class _Audit(HTMLParser):
@@ -47,11 +50,24 @@ class _Audit(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.allowed_tags = allowed_tags
         self.problems: list[str] = []
+        self.live_preview_frames = 0
         self._in_inline_script = False
+
+    def _is_the_live_preview_frame(self, tag: str, attributes: dict[str, str | None]) -> bool:
+        own = {name: attributes.get(name) for name in LIVE_PREVIEW_FRAME}
+        return (
+            "form" in self.allowed_tags  # an admin page
+            and tag == "iframe"
+            and own == LIVE_PREVIEW_FRAME
+            and not {"src", "srcdoc"} & set(attributes)
+            and self.live_preview_frames == 0  # one, never a second
+        )
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if tag in FORBIDDEN_TAGS - self.allowed_tags:
+        if self._is_the_live_preview_frame(tag, attributes):
+            self.live_preview_frames += 1
+        elif tag in FORBIDDEN_TAGS - self.allowed_tags:
             self.problems.append(f"<{tag}> element")
         if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
             self.problems.append("meta refresh")
@@ -105,6 +121,13 @@ def test_the_audit_catches_what_it_looks_for():
     ]:
         assert _audit(dangerous), dangerous
     assert _audit('<p><a href="https://example.org">x</a><img src="/media/x.jpg"></p>') == []
+    # In the admin, the live preview's own frame passes; one with an address, or a
+    # second one, does not.
+    frame = '<iframe class="live-preview__frame" name="live-preview" title="t"></iframe>'
+    assert _audit(frame, admin=True) == []
+    assert _audit(frame + frame, admin=True) == ["<iframe> element"]
+    assert _audit(frame.replace('title="t"', 'src="/x"'), admin=True) == ["<iframe> element"]
+    assert _audit(frame) == ["<iframe> element"]  # never on a public page
 
 
 @pytest.fixture
