@@ -19,8 +19,9 @@ def submitted(page: str, form_id: str) -> dict[str, Any]:
         if not name or control.has_attr("disabled"):
             continue
         if control.name == "textarea":
-            # The HTML parser keeps the newline that follows <textarea>; browsers drop it.
-            values = [control.text.removeprefix("\n")]
+            # The HTML parser keeps the newline that follows <textarea>; browsers drop it,
+            # and send the line breaks of a textarea's value as CRLF.
+            values = [control.text.removeprefix("\n").replace("\n", "\r\n")]
         elif control.name == "select":
             values = [option.get("value", option.text) for option in control.find_all("option")]
             chosen = [o.get("value", o.text) for o in control.find_all("option", selected=True)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core.management import call_command
 from reversion.models import Version
 
@@ -144,3 +145,56 @@ def test_a_failed_import_leaves_no_revisions_behind(tmp_path):
 
     assert not Article.objects.exists()
     assert not Version.objects.exists()
+
+
+# What the history says of the first edit: a body that was not touched is not "changed",
+# although the browser sends its line breaks as CRLF.
+
+
+def _latest_change_message(article: Article) -> str:
+    return LogEntry.objects.filter(object_id=str(article.pk)).latest("pk").get_change_message()
+
+
+@pytest.mark.usefixtures("demo_photos_once")
+def test_a_demo_article_saved_with_only_its_lead_changed_names_only_the_lead(editor_client):
+    seed_demo()
+    article = Article.objects.filter(body__contains="\n", status=Status.PUBLISHED).first()
+    body = article.body
+
+    response = save_change_form(
+        editor_client, f"/admin/articles/article/{article.pk}/change/", lead="A sharper lead."
+    )
+
+    assert response.status_code == 302
+    assert _latest_change_message(article) == "Changed Lead."
+    assert "Changed Lead." in _history(editor_client, article)
+    article.refresh_from_db()
+    assert (article.lead, article.body) == ("A sharper lead.", body)
+
+
+def test_an_imported_article_saved_with_only_its_lead_changed_names_only_the_lead(
+    editor_client, tmp_path
+):
+    feed = tmp_path / "old-site.rss"
+    text = (FIXTURES / "legacy-news.rss").read_text()
+    feed.write_text(text.replace("<enclosure", "<ignored-enclosure"))
+    call_command("import_feed", str(feed), verbosity=0)
+    article = Article.objects.filter(body__contains="\n").first()
+
+    save_change_form(
+        editor_client, f"/admin/articles/article/{article.pk}/change/", lead="A sharper lead."
+    )
+
+    assert _latest_change_message(article) == "Changed Lead."
+
+
+def test_a_body_that_really_changed_is_still_named(editor_client):
+    article = make_article(body="<p>First.</p>\n<p>Second.</p>", status=Status.DRAFT)
+
+    save_change_form(
+        editor_client,
+        f"/admin/articles/article/{article.pk}/change/",
+        body="<p>First.</p>\r\n<p>Second, corrected.</p>",
+    )
+
+    assert _latest_change_message(article) == "Changed Body."
