@@ -8,3 +8,7 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("News")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Revision history for every path that writes articles, not only the admin.
+        from . import revisions  # noqa: F401

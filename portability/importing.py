@@ -14,9 +14,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 from taggit.models import Tag
 
 from articles.models import Article, Category, GalleryPhoto, MediaContact, RelatedLink
+from articles.revisions import record_revisions
 from pagecache.caching import content_changed
 from photos import renditions
 from photos.models import Photo
@@ -69,7 +71,14 @@ def import_news(
     try:
         data = read_and_check(source, progress)
         with transaction.atomic():
-            _Importer(data, source, report, stored, progress).run()
+            importer = _Importer(data, source, report, stored, progress)
+            importer.run()
+            # In the same transaction: each new or changed article's history starts
+            # with the text it was imported with.
+            record_revisions(
+                importer.revised,
+                comment=gettext("Imported from %(source)s") % {"source": source_path.name},
+            )
             # Bulk inserts and update() send no signals: tell the page cache ourselves.
             content_changed()
             if dry_run:
@@ -106,6 +115,8 @@ class _Importer:
         self.report = report
         self.stored = stored
         self.progress = progress
+        # The articles created or changed, in the export's order, parts and all.
+        self.revised: list[Article] = []
 
     def run(self) -> None:
         categories = self._categories()
@@ -241,6 +252,8 @@ class _Importer:
                 # Counted as unchanged in the first pass; its links changed after all.
                 self.report.unchanged["articles"] -= 1
                 self.report.count("articles", "updated")
+            if changed or touched[key]:
+                self.revised.append(article)
 
     def _links(
         self,

@@ -33,8 +33,10 @@ from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext
 
 from articles.models import RESERVED_SLUGS, Article, Category, Language, Status
+from articles.revisions import record_revisions
 from articles.sanitize import sanitize_html
 from photos import renditions
 from photos.models import Photo
@@ -209,9 +211,12 @@ def import_feed(
     language = _language(parsed, language)
     report = FeedReport()
     stored: list[Photo] = []
+    # Named in each article's first revision: the address, or the file's name.
+    is_url = path_or_url.startswith(("http://", "https://"))
+    source = path_or_url if is_url else Path(path_or_url).name
     try:
         with transaction.atomic():
-            _import_entries(parsed, language, publish, dry_run, report, stored, say)
+            _import_entries(source, parsed, language, publish, dry_run, report, stored, say)
             if dry_run:
                 transaction.set_rollback(True)
     except (DatabaseError, ValueError) as error:
@@ -231,6 +236,7 @@ def _remove(photos: list[Photo]) -> None:
 
 
 def _import_entries(
+    source: str,
     parsed: feedparser.FeedParserDict,
     language: str,
     publish: bool,
@@ -240,6 +246,7 @@ def _import_entries(
     say: Say,
 ) -> None:
     categories = _CategoryMap(report)
+    created: list[Article] = []
     taken_slugs: set[str] = set()
     photos_by_url: dict[str, Photo | None] = {}
     seen: set[str] = set()
@@ -281,8 +288,11 @@ def _import_entries(
         terms = [tag.get("label") or tag.get("term") or "" for tag in entry.get("tags", [])]
         wanted = {c.pk: c for c in filter(None, (categories(t) for t in terms if t.strip()))}
         article.categories.set(wanted.values())
+        created.append(article)
         report.created.append(title)
         say(f"[{number}/{total}] {title}")
+    # In the import's transaction: each article's history starts with its imported text.
+    record_revisions(created, comment=gettext("Imported from %(source)s") % {"source": source})
 
 
 def _download_photo(

@@ -249,3 +249,14 @@ def test_bookmarks_of_the_photo_admin_from_before_photos_had_their_own_app_still
 @pytest.mark.parametrize("odd", ["7/change/%0d%0aX: y", "../../", "x/", "7/original/more/"])
 def test_odd_addresses_under_the_old_photo_admin_are_not_found(staff_client, odd):
     assert staff_client.get(f"/admin/articles/photo/{odd}").status_code == 404
+
+
+def test_the_article_forms_carry_exactly_one_rich_text_editor(staff_client):
+    """One editor for the body, and nowhere a second one (an inline's empty form, a
+    hidden field, a duplicated widget) that a screen reader could reach."""
+    article = make_article()
+    for url in ("/admin/articles/article/add/", f"/admin/articles/article/{article.pk}/change/"):
+        page = staff_client.get(url).text
+        assert page.count("data-django-prose-editor-") == 1, url
+        assert len(re.findall(r"<textarea[^>]*\bname=\"body\"", page)) == 1, url
+        assert page.count('src="/static/django_prose_editor/configurable.js"') == 1, url

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from taggit.models import Tag
 
 from pagecache.caching import content_changed
@@ -17,6 +18,7 @@ from photos import renditions
 from photos.models import Photo
 
 from ..models import Article, Category, GalleryPhoto, MediaContact, RelatedLink, Status
+from ..revisions import record_revisions
 from .content import ARTICLES, CATEGORIES, PHOTOS, DemoArticle
 from .scenes import draw_photo
 
@@ -176,6 +178,9 @@ def _ensure_articles(
         ]
         RelatedLink.objects.bulk_create(links)
         report.related_links += len(links)
+    # After the bulk inserts of their parts, in the same transaction: each demo article's
+    # history starts with its demo text, which an editor can return to.
+    record_revisions([by_key[spec.key] for spec in created], comment=gettext("Demo content"))
 
 
 def _create_article(
@@ -323,6 +328,8 @@ def _add_synthetic(
     About four queries per batch on PostgreSQL (more on SQLite, which limits the
     parameters per statement): the articles, their category links, their tag links.
     No files are written: the hero photos are the demo photos.
+    No revisions either: load-test filler, which no editor restores, and a revision
+    each would cost several queries an article.
     """
     CategoryLink = Article.categories.through
     TagLink = Article.tags.through

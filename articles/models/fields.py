@@ -32,11 +32,12 @@ class SanitizedHTMLField(models.TextField):
 
     def formfield(self, **kwargs: Any) -> Any:
         """The rich-text editor, offering only what the allow-list keeps; its input is
-        sanitised by the same `sanitize_html` when the form is cleaned."""
-        from django_prose_editor.fields import ProseEditorFormField
+        sanitised by the same `sanitize_html` when the form is cleaned, and counts as
+        changed only when the sanitised text does."""
+        from ..forms import SanitizedHTMLFormField
 
         defaults = {
-            "form_class": ProseEditorFormField,
+            "form_class": SanitizedHTMLFormField,
             "config": {"extensions": EDITOR_EXTENSIONS},
             "sanitize": sanitize_html,
         }

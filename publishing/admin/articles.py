@@ -18,14 +18,8 @@ from django.utils.translation import ngettext
 from js_asset import Media
 from reversion.admin import VersionAdmin
 
-from articles.models import (
-    Article,
-    GalleryPhoto,
-    MediaContact,
-    RelatedLink,
-    Status,
-    TaggedArticle,
-)
+from articles import revisions  # noqa: F401  (registers the history before VersionAdmin)
+from articles.models import Article, Status
 from pagecache.caching import content_changed
 
 from ..forms import STALE_MESSAGE, ArticleAdminForm, StaleArticleError, can_publish
@@ -41,15 +35,6 @@ from .article_parts import (
 )
 from .common import AdminMedia, thumbnail
 from .history import ArticleHistoryMixin
-
-# Revision history: an article's versions carry its gallery, links, contacts and tags.
-# `version` is left out, so restoring an old revision can never move the optimistic
-# lock backwards.
-for _inline_model in (GalleryPhoto, RelatedLink, MediaContact, TaggedArticle):
-    reversion.register(_inline_model)
-reversion.register(
-    Article, exclude=["version"], follow=["gallery", "related_links", "contacts", "tagged_items"]
-)
 
 
 @admin.register(Article)

@@ -305,3 +305,53 @@ def test_body_text_survives_saving_unchanged_through_the_editor(page: Page):
     for fragment in ("<h2>Sub</h2>", "<strong>bold</strong>", "<em>italic</em>", "<blockquote>"):
         assert fragment in article.body
     assert "<li>" in article.body
+
+
+def test_an_imported_article_saved_with_only_its_lead_changed_names_only_the_lead(page: Page):
+    """Demo content and imports store one block a line; the browser sends those line
+    breaks back as CRLF, which is no change to the body."""
+    make_user("eero", role="Editor", password=PASSWORD)
+    body = "<p>First paragraph.</p>\n<h2>Sub</h2>\n<ul>\n<li>one</li>\n</ul>"
+    article = make_article(title="Imported story", body=body, status=Status.DRAFT)
+    _log_in(page, "eero")
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    expect(_body_editor(page).locator("h2")).to_have_text("Sub")
+    page.locator("#id_lead").fill("A sharper lead.")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    page.get_by_role("link", name="History").click()
+    expect(page.locator("#change-history")).to_contain_text("Changed Lead.")
+    expect(page.locator("#change-history")).not_to_contain_text("Body")
+
+
+def test_the_article_form_has_one_rich_text_editor_and_no_focusable_element_out_of_view(
+    page: Page,
+):
+    make_user("eero", role="Editor", password=PASSWORD)
+    article = make_article(title="One editor", status=Status.DRAFT)
+    _log_in(page, "eero")
+    for url in ("/admin/articles/article/add/", f"/admin/articles/article/{article.pk}/change/"):
+        page.goto(url)
+        expect(_body_editor(page)).to_be_visible()
+        expect(page.locator("[contenteditable]")).to_have_count(1)
+        expect(page.locator(".prose-editor")).to_have_count(1)
+        expect(page.locator(".prose-menubar")).to_have_count(1)
+        # What Tab can reach but the eye cannot see: rendered (so focusable) yet of no
+        # size, transparent or off the page. The admin's skip link shows when focused.
+        hidden = page.evaluate(
+            """() => Array.from(document.querySelectorAll(
+                'a[href], button, input:not([type=hidden]), select, textarea, [tabindex], '
+                + '[contenteditable]'
+            )).filter(el => el.checkVisibility({visibilityProperty: true})
+                && el.tabIndex >= 0
+                && !el.classList.contains('skip-to-content-link')
+                && (() => {
+                    const box = el.getBoundingClientRect();
+                    const style = getComputedStyle(el);
+                    return box.width === 0 || box.height === 0 || style.opacity === '0'
+                        || box.right < 0 || box.bottom < 0;
+                })()
+            ).map(el => el.outerHTML.slice(0, 120))"""
+        )
+        assert hidden == [], url
