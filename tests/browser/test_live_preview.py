@@ -72,3 +72,30 @@ def test_what_a_writer_types_shows_in_the_preview_beside_the_form(page: Page, li
 
     # Nothing was saved.
     assert Article.objects.get(pk=article.pk).title == "Robots join the library"
+
+
+def test_leaving_the_form_with_unsaved_typing_asks_first_and_saving_does_not(
+    page: Page, live_server
+):
+    make_user("wanda", role="Writer", password=PASSWORD)
+    article = make_article(title="Robots join the library", status=Status.DRAFT, published_at=None)
+    _log_in(page, "wanda")
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    asked: list[str] = []
+
+    def answer(dialog) -> None:
+        asked.append(dialog.type)
+        dialog.dismiss()  # "Stay on page"
+
+    page.on("dialog", answer)
+    page.locator("#id_lead").fill("A lead typed but not saved.")
+    page.get_by_role("link", name="Articles").first.click()
+    page.wait_for_timeout(500)
+
+    assert asked == ["beforeunload"]
+    assert "/change/" in page.url  # the editor stayed, with what they typed
+    expect(page.locator("#id_lead")).to_have_value("A lead typed but not saved.")
+    # Saving leaves without asking.
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert asked == ["beforeunload"]
