@@ -78,6 +78,13 @@ class SiteDateTimeInput(forms.DateTimeInput):
         super().__init__(attrs={"type": "datetime-local", **(attrs or {})}, format=INPUT_FORMAT)
         self.quick_choices = quick_choices
 
+    def format_value(self, value: Any) -> str | None:
+        # A time with seconds (an imported article's) keeps them, so that saving the form
+        # unchanged does not move it; the browser then shows the seconds too.
+        if isinstance(value, datetime) and value.second:
+            return value.strftime(INPUT_FORMAT + ":%S")
+        return super().format_value(value)
+
     def render(
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:

@@ -694,3 +694,12 @@ def test_a_writer_still_cannot_set_the_publish_time(writer_client):
     assert response.status_code == 302, _errors(response)
     article.refresh_from_db()
     assert article.published_at is None
+
+
+def test_a_publish_time_with_seconds_keeps_them_when_saved_unchanged(editor_client):
+    when = datetime(2026, 3, 2, 10, 15, 42, tzinfo=UTC)
+    article = _ready_article(status=Status.PUBLISHED, published_at=when)
+
+    page = editor_client.get(_change_url(article)).text
+
+    assert 'value="2026-03-02T12:15:42"' in _input(page, "published_at")
