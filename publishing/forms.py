@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Status
 
+from .site_time import SiteDateTimeField, SiteDateTimeInput, zone_description
+
 PUBLISH_PERMISSION = "articles.publish_article"
 
 STALE_MESSAGE = _(
@@ -61,9 +63,21 @@ class ArticleAdminForm(forms.ModelForm):
             "seo_description",
             "social_image",
         ]
+        # One datetime-local input in the site's time zone rather than the admin's split
+        # date and time (and its "You are N hours behind server time" note).
+        field_classes = {"published_at": SiteDateTimeField, "updated_at": SiteDateTimeField}
+        widgets = {
+            "published_at": SiteDateTimeInput(quick_choices=True),
+            "updated_at": SiteDateTimeInput(),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for name in ("published_at", "updated_at"):
+            field = self.fields.get(name)
+            if field is not None:
+                # Which zone the times mean, with its offset today ("Helsinki time (UTC+2)").
+                field.help_text = f"{zone_description()}. {field.help_text}".strip()
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
         status = self.fields.get("status")

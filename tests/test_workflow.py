@@ -3,7 +3,7 @@ history, the status column and the site notice."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -17,7 +17,7 @@ from reversion.models import Version
 
 from articles.models import Article, SiteNotice, Status
 from publishing.admin.articles import ArticleAdmin
-from publishing.forms import StaleArticleError
+from publishing.forms import ArticleAdminForm, StaleArticleError
 from publishing.roles import ROLES
 from tests.factories import make_article, make_category, make_photo, make_user
 
@@ -55,10 +55,8 @@ def _form_data(article: Article | None = None, **overrides: Any) -> dict[str, An
         "categories": [],
         "tags": "",
         "status": "draft",
-        "published_at_0": "",
-        "published_at_1": "",
-        "updated_at_0": "",
-        "updated_at_1": "",
+        "published_at": "",
+        "updated_at": "",
         "byline": "",
         **_inlines(),
     }
@@ -73,8 +71,7 @@ def _form_data(article: Article | None = None, **overrides: Any) -> dict[str, An
             "hero_photo": article.hero_photo_id or "",
             "categories": [c.pk for c in article.categories.all()],
             "status": article.status,
-            "published_at_0": local.strftime("%Y-%m-%d") if local else "",
-            "published_at_1": local.strftime("%H:%M:%S") if local else "",
+            "published_at": local.strftime("%Y-%m-%dT%H:%M:%S") if local else "",
             "author": article.author_id or "",
             "loaded_version": article.version,
         }
@@ -182,7 +179,7 @@ def test_writer_is_not_offered_published_status_or_the_publish_time(writer_clien
 
     assert '<option value="review"' in page
     assert '<option value="published"' not in page
-    assert 'name="published_at_0"' not in page
+    assert 'name="published_at"' not in page
 
 
 def test_writer_sees_a_published_article_read_only_and_cannot_post_to_it(writer_client):
@@ -206,8 +203,7 @@ def test_writer_cannot_schedule_by_posting_a_publish_time(writer_client):
         _change_url(article),
         _form_data(
             article,
-            published_at_0=tomorrow.strftime("%Y-%m-%d"),
-            published_at_1="09:00:00",
+            published_at=tomorrow.strftime("%Y-%m-%dT09:00"),
         ),
     )
 
@@ -302,8 +298,7 @@ def test_editor_schedules_an_article_that_appears_by_itself(editor_client, clien
         _form_data(
             article,
             status="published",
-            published_at_0=when.strftime("%Y-%m-%d"),
-            published_at_1=when.strftime("%H:%M:%S"),
+            published_at=when.strftime("%Y-%m-%dT%H:%M:%S"),
         ),
     )
 
@@ -597,3 +592,114 @@ def test_two_saves_of_the_same_version_at_the_same_instant_cannot_both_win():
     winner = next(title for title, outcome in outcomes.items() if outcome == "saved")
     article.refresh_from_db()
     assert (article.title, article.version) == (winner, 2)
+
+
+# The publish time: one datetime-local input in the site's time zone (Europe/Helsinki).
+
+
+def _input(page: str, name: str) -> str:
+    start = page.index(f'name="{name}"')
+    return page[page.rindex("<input", 0, start) : page.index(">", start) + 1]
+
+
+def test_a_posted_publish_time_is_helsinki_time(editor_client):
+    article = _ready_article(status=Status.REVIEW)
+
+    response = editor_client.post(
+        _change_url(article),
+        _form_data(article, status="published", published_at="2026-12-24T09:00"),
+    )
+
+    assert response.status_code == 302, _errors(response)
+    article.refresh_from_db()
+    assert article.published_at == datetime(2026, 12, 24, 7, 0, tzinfo=UTC)
+
+
+def test_the_publish_time_is_shown_in_helsinki_time_whatever_zone_is_active(editor_client):
+    # 12:30 UTC on a summer day is 15:30 in Helsinki (UTC+3).
+    article = _ready_article(
+        status=Status.PUBLISHED, published_at=datetime(2026, 6, 1, 12, 30, tzinfo=UTC)
+    )
+
+    with timezone.override("America/New_York"):
+        field = ArticleAdminForm(instance=article)["published_at"]
+        assert 'value="2026-06-01T15:30"' in str(field)
+    page = editor_client.get(_change_url(article)).text
+
+    shown = _input(page, "published_at")
+    assert 'type="datetime-local"' in shown
+    assert 'value="2026-06-01T15:30"' in shown
+
+
+def test_the_publish_and_update_times_are_single_inputs_without_the_server_time_note(
+    editor_client,
+):
+    page = editor_client.get(ADD_URL).text
+
+    for name in ("published_at", "updated_at"):
+        shown = _input(page, name)
+        assert 'type="datetime-local"' in shown
+        assert "vDateField" not in shown and "vTimeField" not in shown
+        assert f'name="{name}_0"' not in page
+    assert "DateTimeShortcuts.js" not in page
+    assert "behind server time" not in page
+
+
+@pytest.mark.parametrize(
+    ("moment", "offset"),
+    [
+        (datetime(2026, 1, 15, 12, 0, tzinfo=UTC), "+2"),
+        (datetime(2026, 7, 15, 12, 0, tzinfo=UTC), "+3"),
+    ],
+)
+def test_the_help_names_the_site_time_zone(editor_client, moment, offset):
+    with time_machine.travel(moment, tick=False):
+        page = editor_client.get(ADD_URL).text
+
+    assert f"Helsinki time (UTC{offset})." in page
+
+
+def test_the_help_names_the_zone_in_finnish(editor_client):
+    with time_machine.travel(datetime(2026, 1, 15, 12, 0, tzinfo=UTC), tick=False):
+        page = editor_client.get(ADD_URL, headers={"accept-language": "fi"}).text
+
+    assert "Helsingin aikaa (UTC+2)." in page
+
+
+def test_the_quick_choices_carry_helsinki_times(editor_client):
+    # 23:30 UTC on 31 March is already 1 April in Helsinki (02:30, UTC+3).
+    with time_machine.travel(datetime(2026, 3, 31, 23, 30, tzinfo=UTC), tick=False):
+        page = editor_client.get(ADD_URL).text
+
+    assert 'data-kind="now">Now</button>' in page
+    assert 'data-site-time="2026-04-01T02:30"' in page
+    assert 'data-site-time="2026-04-02T09:00"' in page
+    assert 'aria-controls="id_published_at"' in page
+    assert 'data-time-zone="Europe/Helsinki"' in page
+    assert "js/site-time.js" in page
+    # Only the publish time has quick choices.
+    assert page.count('newsroom-site-time-choice"') == 2
+
+
+def test_a_writer_still_cannot_set_the_publish_time(writer_client):
+    article = _ready_article(status=Status.DRAFT)
+
+    page = writer_client.get(_change_url(article)).text
+    response = writer_client.post(
+        _change_url(article), _form_data(article, published_at="2026-12-24T09:00")
+    )
+
+    assert 'name="published_at"' not in page
+    assert "newsroom-site-time-choice" not in page
+    assert response.status_code == 302, _errors(response)
+    article.refresh_from_db()
+    assert article.published_at is None
+
+
+def test_a_publish_time_with_seconds_keeps_them_when_saved_unchanged(editor_client):
+    when = datetime(2026, 3, 2, 10, 15, 42, tzinfo=UTC)
+    article = _ready_article(status=Status.PUBLISHED, published_at=when)
+
+    page = editor_client.get(_change_url(article)).text
+
+    assert 'value="2026-03-02T12:15:42"' in _input(page, "published_at")

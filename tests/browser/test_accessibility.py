@@ -168,9 +168,10 @@ def test_admin_article_forms_desk_and_calendar_have_no_wcag_aa_violations(
             expect(page.locator("#id_gallery-1-position")).to_have_attribute(
                 "aria-label", "Position, 2"
             )
-            expect(page.locator("#id_published_at_0")).to_have_attribute(
-                "aria-label", re.compile(r"^Publish\w*( \w+)*: Date$")
-            )
+            # One datetime-local input, named by its own <label>, described by its help.
+            publish = page.get_by_role("textbox", name=re.compile(r"^Publish\w*( \w+)*:?$"))
+            expect(publish).to_have_attribute("type", "datetime-local")
+            expect(publish).to_have_accessible_description(re.compile(r"Helsinki time"))
             expect(page.get_by_role("combobox", name="Hero photo")).to_have_count(1)
     finally:
         context.close()

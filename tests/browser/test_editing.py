@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from PIL import Image
@@ -188,8 +189,7 @@ def test_a_scheduled_article_appears_by_itself_at_its_publish_time(page: Page):
     # The form takes whole seconds: this is exactly the publish time that is stored.
     when = (timezone.localtime() + timedelta(seconds=6)).replace(microsecond=0)
     page.locator("#id_status").select_option(label="Published")
-    page.locator("#id_published_at_0").fill(when.strftime("%Y-%m-%d"))
-    page.locator("#id_published_at_1").fill(when.strftime("%H:%M:%S"))
+    page.locator("#id_published_at").fill(when.strftime("%Y-%m-%dT%H:%M:%S"))
     page.get_by_role("button", name="Save", exact=True).click()
     row = page.locator("#result_list tbody tr", has_text=article.title)
     expect(row.locator(".newsroom-state")).to_have_text("Scheduled")
@@ -355,3 +355,43 @@ def test_the_article_form_has_one_rich_text_editor_and_no_focusable_element_out_
             ).map(el => el.outerHTML.slice(0, 120))"""
         )
         assert hidden == [], url
+
+
+def test_an_editor_in_new_york_schedules_for_nine_tomorrow_helsinki_time(
+    browser: Browser, live_server
+):
+    make_user("eero", role="Editor", password=PASSWORD)
+    article = make_article(
+        title="Scheduled from abroad",
+        status=Status.REVIEW,
+        published_at=None,
+        hero_photo=make_photo(),
+        categories=[make_category()],
+    )
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-GB", timezone_id="America/New_York"
+    )
+    try:
+        page = context.new_page()
+        _log_in(page, "eero")
+        page.goto(f"/admin/articles/article/{article.pk}/change/")
+        assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == (
+            "America/New_York"
+        )
+        helsinki = ZoneInfo("Europe/Helsinki")
+        tomorrow = datetime.now(helsinki).date() + timedelta(days=1)
+        expect(page.locator("#id_published_at")).to_have_accessible_description(
+            re.compile(r"^Helsinki time \(UTC\+[23]\)\. ")
+        )
+        expect(page.get_by_text("behind server time")).to_have_count(0)
+        page.locator("#id_status").select_option(label="Published")
+        page.get_by_role("button", name="Tomorrow 9:00").click()
+        expect(page.locator("#id_published_at")).to_have_value(f"{tomorrow.isoformat()}T09:00")
+        page.get_by_role("button", name="Save", exact=True).click()
+        row = page.locator("#result_list tbody tr", has_text=article.title)
+        expect(row.locator(".newsroom-state")).to_have_text("Scheduled")
+    finally:
+        context.close()
+    article.refresh_from_db()
+    expected = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 9, 0, tzinfo=helsinki)
+    assert article.published_at == expected
