@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.contrib.admin import ModelAdmin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -74,15 +73,12 @@ def prepublish_panel(
     as a fragment of the change form; fields that do not validate yet count as empty."""
     form = _bound_form(model_admin, request, object_id)
     form.is_valid()  # fills form.instance with what validates
-    article, photo = form.instance, form.cleaned_data.get("hero_photo")
-    share = (
-        renditions.share_image(article.social_image or photo)
-        if (article.social_image or photo)
-        else None
-    )
+    article = form.instance
+    share = renditions.share_image(article.share_photo) if article.share_photo else None
     context = {
-        "report": review(article, list(form.cleaned_data.get("categories") or []), photo),
-        "address": f"{settings.SITE_URL}/{article.language}/news/{article.slug}/",
+        "report": review(article, list(form.cleaned_data.get("categories") or [])),
+        # The address it will have (none yet without a slug).
+        "address": article.get_full_url() if article.slug else "",
         "share_image": share[0] if share else None,
     }
     response = render(request, "publishing/prepublish_panel.html", context)

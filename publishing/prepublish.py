@@ -81,9 +81,9 @@ class _Body(HTMLParser):
             self._link.append(data)
 
 
-def review(article: Article, categories: list, photo: Photo | None) -> Report:
+def review(article: Article, categories: list) -> Report:
     """The panel for `article` as the form holds it (unsaved), with the categories
-    chosen in the form and its hero photo."""
+    chosen in the form."""
     report = Report()
     report.required = [str(m) for m in article.publishing_problems(categories).values()]
     body = _Body()
@@ -91,10 +91,10 @@ def review(article: Article, categories: list, photo: Photo | None) -> Report:
     body.close()
     report.advice += _heading_advice(body.headings)
     report.advice += _link_advice(body.links)
-    if photo is not None:
-        report.advice += _alt_text_advice(photo, article.hero_caption or photo.caption)
-    report.search_title = article.seo_title or article.title
-    report.search_description = article.seo_description or article.lead
+    if article.hero_photo is not None:
+        report.advice += _alt_text_advice(article.hero_photo, article.caption)
+    report.search_title = article.meta_title
+    report.search_description = article.meta_description
     report.advice += _length_advice(report.search_title, report.search_description)
     report.words = len(_WORD.findall(" ".join([article.lead, *body.text])))
     per_minute = WORDS_A_MINUTE.get(article.language, WORDS_A_MINUTE[Language.EN])
