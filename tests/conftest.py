@@ -1,4 +1,5 @@
-"""Fixtures for every test: fresh media folders and cache, quick password hashing;
+"""Fixtures for every test: fresh media folders and cache, quick password hashing, a
+client logged in as a Writer or an Editor;
 PostgreSQL-only tests deselected on SQLite. And the demo photos, drawn once, for the
 tests that seed them."""
 
@@ -18,6 +19,24 @@ class QuickPBKDF2PasswordHasher(PBKDF2PasswordHasher):
 @pytest.fixture(autouse=True)
 def _quick_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["tests.conftest.QuickPBKDF2PasswordHasher"]
+
+
+@pytest.fixture
+def writer_client(client):
+    """The test client logged in as Wanda, a Writer."""
+    from tests.factories import make_user
+
+    client.force_login(make_user("wanda", role="Writer"))
+    return client
+
+
+@pytest.fixture
+def editor_client(client):
+    """The test client logged in as Eero, an Editor."""
+    from tests.factories import make_user
+
+    client.force_login(make_user("eero", role="Editor"))
+    return client
 
 
 @pytest.fixture(autouse=True)

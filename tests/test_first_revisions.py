@@ -15,17 +15,11 @@ from articles.demo import seed_demo
 from articles.models import Article, GalleryPhoto, Status
 
 from .admin_forms import save_change_form
-from .factories import make_article, make_category, make_photo, make_user
+from .factories import make_article, make_category, make_photo
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_user("eero", role="Editor"))
-    return client
 
 
 def _history(client, article: Article) -> str:

@@ -23,12 +23,6 @@ def _change(article: Article) -> str:
 
 
 @pytest.fixture
-def writer_client(client):
-    client.force_login(make_user("wanda", role="Writer"))
-    return client
-
-
-@pytest.fixture
 def draft():
     return make_article(
         title="Robots join the library",

@@ -17,7 +17,6 @@ from PIL import ExifTags, Image, ImageStat, features
 from photos import renditions
 from photos.models import Photo
 from tests import photo_files as files
-from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -139,12 +138,6 @@ CASES = {
     "JPEG-grey": Case("grey.jpg", "image/jpeg", _jpeg(_grey_halves()), (40,) * 3, (210,) * 3),
 }
 AVIF_CASE = Case("photo.avif", "image/avif", _avif, RED, BLUE)
-
-
-@pytest.fixture
-def writer_client(client):
-    client.force_login(make_user("wanda", role="Writer"))
-    return client
 
 
 def _upload(client, case: Case, data: bytes):

@@ -6,17 +6,11 @@ from __future__ import annotations
 import pytest
 
 from articles.models import Status
-from tests.factories import make_article, make_user
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
 SECTION = 'class="translation-source"'
-
-
-@pytest.fixture
-def writer_client(client):
-    client.force_login(make_user("wanda", role="Writer"))
-    return client
 
 
 @pytest.fixture

@@ -84,18 +84,6 @@ def _ready_article(**fields: Any) -> Article:
     return make_article(categories=[make_category()], **(defaults | fields))
 
 
-@pytest.fixture
-def writer_client(client):
-    client.force_login(make_user("wanda", role="Writer"))
-    return client
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_user("eero", role="Editor"))
-    return client
-
-
 def _errors(response) -> dict[str, list[str]]:
     form = response.context["adminform"].form
     return {field: list(messages) for field, messages in form.errors.items()}

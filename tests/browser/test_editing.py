@@ -15,17 +15,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from articles.models import Article, Status
 from photos.models import Photo
+from tests.browser.admin_login import PASSWORD, log_in
 from tests.factories import make_article, make_category, make_photo, make_user
-
-PASSWORD = "correct horse battery staple"
-
-
-def _log_in(page: Page, username: str) -> None:
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_text(f"Welcome, {username}", exact=False)).to_be_visible()
 
 
 def _second_tab(browser: Browser, live_server) -> tuple[BrowserContext, Page]:
@@ -75,7 +66,7 @@ def test_writer_writes_and_submits_an_article_and_an_editor_publishes_it(
     make_category(name_en="Research", slug="research")
 
     # The writer uploads a photo to the library.
-    _log_in(page, "wanda")
+    log_in(page, "wanda")
     page.goto("/admin/photos/photo/add/")
     page.get_by_label("Image").set_input_files(_jpeg(tmp_path / "lab.jpg"))
     page.get_by_label("Alt text").fill("Researchers at a microscope")
@@ -149,7 +140,7 @@ def test_writer_writes_and_submits_an_article_and_an_editor_publishes_it(
     # The editor finds it in review and publishes it.
     editor_context, editor_page = _second_tab(browser, live_server)
     try:
-        _log_in(editor_page, "eero")
+        log_in(editor_page, "eero")
         editor_page.goto("/admin/articles/article/")
         row = editor_page.locator("#result_list tbody tr", has_text=article.title)
         expect(row.locator(".newsroom-state")).to_have_text("In review")
@@ -184,7 +175,7 @@ def test_a_scheduled_article_appears_by_itself_at_its_publish_time(page: Page):
         hero_photo=make_photo(),
         categories=[make_category()],
     )
-    _log_in(page, "eero")
+    log_in(page, "eero")
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     # The form takes whole seconds: this is exactly the publish time that is stored.
     when = (timezone.localtime() + timedelta(seconds=6)).replace(microsecond=0)
@@ -217,8 +208,8 @@ def test_the_second_of_two_stale_saves_is_refused_and_overwrites_nothing(
     change_url = f"/admin/articles/article/{article.pk}/change/"
     other_context, other_page = _second_tab(browser, live_server)
     try:
-        _log_in(page, "eero")
-        _log_in(other_page, "emma")
+        log_in(page, "eero")
+        log_in(other_page, "emma")
         page.goto(change_url)
         other_page.goto(change_url)  # both now hold version 1
 
@@ -259,7 +250,7 @@ def test_a_writers_attempt_to_publish_is_refused(page: Page):
         hero_photo=make_photo(),
         categories=[make_category()],
     )
-    _log_in(page, "wanda")
+    log_in(page, "wanda")
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     status = page.locator("#id_status")
     expect(status.locator("option")).to_have_text(["Draft", "In review"])
@@ -295,7 +286,7 @@ def test_body_text_survives_saving_unchanged_through_the_editor(page: Page):
         "<ul><li><p>one</p></li></ul><blockquote><p>quote</p></blockquote>"
     )
     article = make_article(title="Round trip", body=body, status=Status.DRAFT)
-    _log_in(page, "eero")
+    log_in(page, "eero")
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     expect(_body_editor(page).locator("h2")).to_have_text("Sub")
     page.get_by_role("button", name="Save", exact=True).click()
@@ -313,7 +304,7 @@ def test_an_imported_article_saved_with_only_its_lead_changed_names_only_the_lea
     make_user("eero", role="Editor", password=PASSWORD)
     body = "<p>First paragraph.</p>\n<h2>Sub</h2>\n<ul>\n<li>one</li>\n</ul>"
     article = make_article(title="Imported story", body=body, status=Status.DRAFT)
-    _log_in(page, "eero")
+    log_in(page, "eero")
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     expect(_body_editor(page).locator("h2")).to_have_text("Sub")
     page.locator("#id_lead").fill("A sharper lead.")
@@ -330,7 +321,7 @@ def test_the_article_form_has_one_rich_text_editor_and_no_focusable_element_out_
 ):
     make_user("eero", role="Editor", password=PASSWORD)
     article = make_article(title="One editor", status=Status.DRAFT)
-    _log_in(page, "eero")
+    log_in(page, "eero")
     for url in ("/admin/articles/article/add/", f"/admin/articles/article/{article.pk}/change/"):
         page.goto(url)
         expect(_body_editor(page)).to_be_visible()
@@ -373,7 +364,7 @@ def test_an_editor_in_new_york_schedules_for_nine_tomorrow_helsinki_time(
     )
     try:
         page = context.new_page()
-        _log_in(page, "eero")
+        log_in(page, "eero")
         page.goto(f"/admin/articles/article/{article.pk}/change/")
         assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == (
             "America/New_York"

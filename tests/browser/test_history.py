@@ -5,9 +5,8 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from articles.models import Status
+from tests.browser.admin_login import PASSWORD, log_in
 from tests.factories import make_article, make_category, make_revision, make_user
-
-PASSWORD = "correct horse battery staple"
 
 
 def test_an_editor_picks_two_revisions_in_the_history_and_sees_what_changed(page: Page):
@@ -27,10 +26,7 @@ def test_an_editor_picks_two_revisions_in_the_history_and_sees_what_changed(page
         categories=[make_category(name_en="Campus")],
     )
 
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("eero")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "eero")
     page.goto(f"/admin/articles/article/{article.pk}/history/")
     # The latest two are chosen already; the editor compares the first with the latest.
     page.locator(f"#compare-from-{first.pk}").check()

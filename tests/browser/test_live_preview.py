@@ -9,17 +9,8 @@ import time
 from playwright.sync_api import Page, expect
 
 from articles.models import Article, Status
+from tests.browser.admin_login import PASSWORD, log_in
 from tests.factories import make_article, make_category, make_photo, make_user
-
-PASSWORD = "correct horse battery staple"
-
-
-def _log_in(page: Page, username: str) -> None:
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_text(f"Welcome, {username}", exact=False)).to_be_visible()
 
 
 def test_what_a_writer_types_shows_in_the_preview_beside_the_form(page: Page, live_server):
@@ -33,7 +24,7 @@ def test_what_a_writer_types_shows_in_the_preview_beside_the_form(page: Page, li
         lead="The library's new helpers carry books.",
     )
     page.set_viewport_size({"width": 1600, "height": 1000})
-    _log_in(page, "wanda")
+    log_in(page, "wanda")
     page.goto(f"/admin/articles/article/{article.pk}/change/")
 
     pane = page.get_by_role("region", name="Live preview")
@@ -79,7 +70,7 @@ def test_leaving_the_form_with_unsaved_typing_asks_first_and_saving_does_not(
 ):
     make_user("wanda", role="Writer", password=PASSWORD)
     article = make_article(title="Robots join the library", status=Status.DRAFT, published_at=None)
-    _log_in(page, "wanda")
+    log_in(page, "wanda")
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     asked: list[str] = []
 
