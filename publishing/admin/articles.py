@@ -35,10 +35,11 @@ from .article_parts import (
 )
 from .common import AdminMedia, thumbnail
 from .history import ArticleHistoryMixin
+from .review import ArticleReviewMixin
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleTranslationsMixin, ArticleHistoryMixin, VersionAdmin):
+class ArticleAdmin(ArticleReviewMixin, ArticleTranslationsMixin, ArticleHistoryMixin, VersionAdmin):
     Media = AdminMedia
     form = ArticleAdminForm
     list_display = [
@@ -134,6 +135,7 @@ class ArticleAdmin(ArticleTranslationsMixin, ArticleHistoryMixin, VersionAdmin):
         # Content-Security-Policy admits it by this response's nonce.
         context["media"] = Media.from_media(context["media"]).with_nonce(request.csp_nonce)
         context["translation_source"] = translation_source(request, context.get("original"))
+        context["review"] = self.review_context(request, context.get("original"))
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
