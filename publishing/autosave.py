@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin import ModelAdmin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -31,10 +32,18 @@ from articles.models import Article
 
 from .models import Autosave, Presence
 
-# How often the form reports (static/js/autosave.js), and how long after its last
-# report an editor still counts as having the story open.
-INTERVAL_SECONDS = 30
-PRESENT_FOR = timedelta(seconds=INTERVAL_SECONDS * 2 + 15)
+
+def interval() -> int:
+    """How often, in seconds, the form reports (settings.AUTOSAVE_SECONDS, 30)."""
+    return settings.AUTOSAVE_SECONDS
+
+
+def present_for() -> timedelta:
+    """How long after its last report an editor still counts as having the story open:
+    two missed reports and a margin."""
+    return timedelta(seconds=interval() * 2 + 15)
+
+
 # Fields of the posted form that are not the editor's typing.
 NOT_KEPT = frozenset({"csrfmiddlewaretoken", "loaded_version", "review_action"})
 
@@ -96,7 +105,7 @@ def others_present(user: AbstractBaseUser, article: Article | None) -> list[str]
     if article is None:
         return []
     present = (
-        Presence.objects.filter(article=article, seen_at__gte=timezone.now() - PRESENT_FOR)
+        Presence.objects.filter(article=article, seen_at__gte=timezone.now() - present_for())
         .exclude(user=user)
         .select_related("user")
         .order_by("seen_at")

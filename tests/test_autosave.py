@@ -11,7 +11,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Article, Status
-from publishing.autosave import PRESENT_FOR
+from publishing.autosave import present_for
 from publishing.models import Autosave
 from tests.factories import make_article, make_user
 from tests.test_workflow import _form_data
@@ -146,7 +146,7 @@ def test_the_form_names_the_others_who_have_the_story_open(client, writer_client
     )
     assert heartbeat.json()["presence"].startswith("wanda also has this story open.")
 
-    with time_machine.travel(timezone.now() + PRESENT_FOR + timedelta(seconds=1)):
+    with time_machine.travel(timezone.now() + present_for() + timedelta(seconds=1)):
         later = client.get(_change_url(article)).text
     assert "also has this story open" not in later
 

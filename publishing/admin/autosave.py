@@ -28,7 +28,7 @@ class ArticleAutosaveMixin:
             if "restore" in request.GET:
                 restored = autosave.restore_into(form, request.user, article)
         return {
-            "interval": autosave.INTERVAL_SECONDS,
+            "interval": autosave.interval(),
             "restored": restored,
             "offer": None if restored else autosave.offer(request.user, article),
             "presence": autosave.presence_message(autosave.others_present(request.user, article)),
