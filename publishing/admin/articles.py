@@ -144,6 +144,14 @@ class ArticleAdmin(
         context["media"] = Media.from_media(context["media"]).with_nonce(request.csp_nonce)
         context["translation_source"] = translation_source(request, context.get("original"))
         context["review"] = self.review_context(request, context.get("original"))
+        original = context.get("original")
+        if original is not None and original.pk and self.has_add_permission(request):
+            # "Translate into …" beside History, for the languages the story lacks.
+            context["translate_into"] = [
+                (name, url)
+                for name, url, _t, _s, exists in self.translation_rows(original)
+                if not exists
+            ]
         context["autosave"] = self.autosave_context(
             request, context.get("original"), context["adminform"].form
         )
