@@ -119,6 +119,15 @@ class Article(models.Model):
             "When the article becomes public. A future time schedules it; empty means now."
         ),
     )
+    ends_at = models.DateTimeField(
+        _("end time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "From this moment the story is gone from the site, its feeds, search and the "
+            "API (its address answers 'gone'). Empty: it stays."
+        ),
+    )
     updated_at = models.DateTimeField(
         _("updated"),
         null=True,
@@ -241,6 +250,12 @@ class Article(models.Model):
                 name="article_scheduled_idx",
                 condition=status_q(),
             ),
+            # The next published article to reach its end time (next_changes too).
+            models.Index(
+                fields=["ends_at"],
+                name="article_ending_idx",
+                condition=status_q() & Q(ends_at__isnull=False),
+            ),
             # Full-text search: search_vector @@ query (discovery.search).
             SearchVectorIndex(fields=["search_vector"], name="article_search_vector_idx"),
         ]
@@ -294,6 +309,8 @@ class Article(models.Model):
                 )
             elif original.language == self.language:
                 errors["translation_of"] = _("A translation must be in another language.")
+        if self.ends_at and self.published_at and self.ends_at <= self.published_at:
+            errors["ends_at"] = _("The end time must be after the publish time.")
         if errors:
             raise ValidationError(errors)
 
@@ -306,7 +323,12 @@ class Article(models.Model):
     def publication_state(self) -> PublicationState:
         if self.status != Status.PUBLISHED:
             return PublicationState(self.status)
-        return PublicationState.PUBLISHED if self.is_published() else PublicationState.SCHEDULED
+        now = timezone.now()
+        if matches(self, public_rule.public_q(now)):
+            return PublicationState.PUBLISHED
+        if matches(self, public_rule.ended_q(now)):
+            return PublicationState.ENDED
+        return PublicationState.SCHEDULED
 
     def publishing_problems(self, categories: Any = None) -> dict[str, Any]:
         """What is missing before this article may be published, by field.
