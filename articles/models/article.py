@@ -23,7 +23,8 @@ from ..conditions import matches
 from . import public_rule
 from .category import Category
 from .choices import Language, PublicationState, Status
-from .fields import SanitizedHTMLField, SearchVectorIndex
+from .fields import SanitizedHTMLField
+from .indexes import ARTICLE_INDEXES
 from .parts import ArticleSlugRedirect, TaggedArticle
 from .public_rule import status_q
 from .querysets import ArticleManager, ArticleQuerySet
@@ -221,44 +222,7 @@ class Article(models.Model):
                 name="article_source_url_unique",
             ),
         ]
-        # Partial on the status part of the public rule (status_q): drafts and articles
-        # in review are never in them.
-        indexes = [
-            # The news index and its pages: published articles of one language,
-            # featured first, newest next (ArticleQuerySet.published().featured_first()).
-            models.Index(
-                "language",
-                models.F("featured").desc(),
-                models.F("published_at").desc(),
-                models.F("id").desc(),
-                name="article_public_listing_idx",
-                condition=status_q(),
-            ),
-            # Newest first without featured pinning: category and tag pages and the
-            # automatic "Read more news" picks (published().newest_first()).
-            models.Index(
-                "language",
-                models.F("published_at").desc(),
-                models.F("id").desc(),
-                name="article_public_newest_idx",
-                condition=status_q(),
-            ),
-            # The next scheduled article to fall due (ArticleQuerySet.next_changes):
-            # the first entry after now, whatever the language.
-            models.Index(
-                fields=["published_at"],
-                name="article_scheduled_idx",
-                condition=status_q(),
-            ),
-            # The next published article to reach its end time (next_changes too).
-            models.Index(
-                fields=["ends_at"],
-                name="article_ending_idx",
-                condition=status_q() & Q(ends_at__isnull=False),
-            ),
-            # Full-text search: search_vector @@ query (discovery.search).
-            SearchVectorIndex(fields=["search_vector"], name="article_search_vector_idx"),
-        ]
+        indexes = ARTICLE_INDEXES
 
     def __str__(self) -> str:
         return self.title
