@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Status
@@ -36,6 +37,16 @@ class StaleArticleError(Exception):
 class ArticleAdminForm(forms.ModelForm):
     # The version the form was opened at; compared with the database on save.
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # A save that changes what the story says, not a typo fix: it moves the public
+    # "Updated" time and marks the story's translations "source changed".
+    significant_update = forms.BooleanField(
+        label=_("Significant update"),
+        required=False,
+        help_text=_(
+            "Tick when the story's content changed: the page shows 'Updated' with this "
+            "time and its translations are marked for review. Leave it for a typo fix."
+        ),
+    )
     # The review buttons and their note (publishing/review.py), under the form.
     review_action = review.ReviewFields.base_fields["review_action"]
     review_note = review.ReviewFields.base_fields["review_note"]
@@ -102,6 +113,8 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         self._refuse_stale_form(cleaned)
         review.apply(cleaned, self.instance, may_publish=can_publish(self.user))
+        if cleaned.get("significant_update"):
+            cleaned["updated_at"] = timezone.now()
         self._check_permission(cleaned)
         self._check_slug(cleaned)
         if cleaned.get("status", self.instance.status) == Status.PUBLISHED:

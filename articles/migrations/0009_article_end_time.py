@@ -5,22 +5,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0008_photos_and_page_cache_moved_out'),
-        ('photos', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("articles", "0008_photos_and_page_cache_moved_out"),
+        ("photos", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='ends_at',
-            field=models.DateTimeField(blank=True, help_text="From this moment the story is gone from the site, its feeds, search and the API (its address answers 'gone'). Empty: it stays.", null=True, verbose_name='end time'),
+            model_name="article",
+            name="ends_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="From this moment the story is gone from the site, its feeds, search and the API (its address answers 'gone'). Empty: it stays.",
+                null=True,
+                verbose_name="end time",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(condition=models.Q(('status', 'published'), ('ends_at__isnull', False)), fields=['ends_at'], name='article_ending_idx'),
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("status", "published"), ("ends_at__isnull", False)),
+                fields=["ends_at"],
+                name="article_ending_idx",
+            ),
         ),
     ]

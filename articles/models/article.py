@@ -120,6 +120,9 @@ class Article(models.Model):
             "When the article becomes public. A future time schedules it; empty means now."
         ),
     )
+    # For a translation: when it was last saved against its original. The original's
+    # significant updates after that (its updated_at) mark it "source changed".
+    source_seen_at = models.DateTimeField(_("original last reviewed"), null=True, editable=False)
     ends_at = models.DateTimeField(
         _("end time"),
         null=True,
@@ -230,6 +233,8 @@ class Article(models.Model):
     def save(self, *args, **kwargs) -> None:
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if self.translation_of_id is not None and self.source_seen_at is None:
+            self.source_seen_at = timezone.now()
         with transaction.atomic():
             previous = self._stored_address()
             super().save(*args, **kwargs)

@@ -115,3 +115,23 @@ class PublicationStateFilter(admin.SimpleListFilter):
             case PublicationState.ENDED:
                 return queryset.ended()
         return queryset
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    """Translations whose original changed significantly since they were last saved."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> Any:
+        return [("source_changed", _("Source changed")), ("current", _("Up to date"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> QuerySet[Article]:
+        match self.value():
+            case "source_changed":
+                return queryset.source_changed()
+            case "current":
+                return queryset.filter(translation_of__isnull=False).exclude(
+                    pk__in=queryset.source_changed().values("pk")
+                )
+        return queryset

@@ -26,13 +26,14 @@ from ..autosave import autosave_urls
 from ..forms import STALE_MESSAGE, ArticleAdminForm, StaleArticleError, can_publish
 from ..live_preview import preview_urls
 from ..previews import preview_url, shared_preview_url
-from ..translating import translation_source, usable_initial
+from ..translating import source_change, translation_source, usable_initial
 from .article_parts import (
     ArticleTranslationsMixin,
     GalleryPhotoInline,
     MediaContactInline,
     PublicationStateFilter,
     RelatedLinkInline,
+    TranslationStateFilter,
 )
 from .autosave import ArticleAutosaveMixin
 from .common import AdminMedia, thumbnail
@@ -61,7 +62,14 @@ class ArticleAdmin(
         "author",
     ]
     list_display_links = ["thumbnail", "title"]
-    list_filter = [PublicationStateFilter, "language", "featured", "categories", "published_at"]
+    list_filter = [
+        PublicationStateFilter,
+        TranslationStateFilter,
+        "language",
+        "featured",
+        "categories",
+        "published_at",
+    ]
     list_select_related = ["hero_photo", "author"]
     search_fields = ["title", "lead", "slug", "byline"]
     date_hierarchy = "published_at"
@@ -88,6 +96,7 @@ class ArticleAdmin(
                     "published_at",
                     "ends_at",
                     "preview_links",
+                    "significant_update",
                     "updated_at",
                     "featured",
                     "byline",
@@ -144,6 +153,7 @@ class ArticleAdmin(
         # Content-Security-Policy admits it by this response's nonce.
         context["media"] = Media.from_media(context["media"]).with_nonce(request.csp_nonce)
         context["translation_source"] = translation_source(request, context.get("original"))
+        context["source_change"] = source_change(context.get("original"))
         context["review"] = self.review_context(request, context.get("original"))
         original = context.get("original")
         if original is not None and original.pk and self.has_add_permission(request):
@@ -159,7 +169,7 @@ class ArticleAdmin(
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
-        return super().get_queryset(request).prefetch_related("categories")
+        return super().get_queryset(request).with_source_changed().prefetch_related("categories")
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         return usable_initial(super().get_changeform_initial_data(request))
@@ -181,6 +191,9 @@ class ArticleAdmin(
                 # Someone saved between the form's check and now: undo everything.
                 raise StaleArticleError
             obj.version = loaded + 1
+        if obj.translation_of_id is not None:
+            # Saved by someone who had the original beside it: no longer behind it.
+            obj.source_seen_at = timezone.now()
         super().save_model(request, obj, form, change)
         self.forget_autosave(request, obj, added=not change)
 
@@ -343,9 +356,15 @@ class ArticleAdmin(
     @admin.display(description=_("status"), ordering="status")
     def state(self, article: Article) -> str:
         state = article.publication_state
-        return format_html(
+        badge = format_html(
             '<span class="newsroom-state newsroom-state--{}">{}</span>', state.value, state.label
         )
+        if getattr(article, "source_changed", False):
+            badge += format_html(
+                ' <span class="newsroom-state newsroom-state--source-changed">{}</span>',
+                _("Source changed"),
+            )
+        return badge
 
     @admin.display(description=_("preview"))
     def hero_preview(self, article: Article) -> str:
