@@ -96,14 +96,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_article_page(self) -> ArticleQuerySet:
         """The article with what its page shows: the row with its hero and social photos,
-        then one query each for its categories, tags, gallery (with the photos) and
-        media contacts. Its translations and "Read more news" are queries of their own
+        then one query each for its categories, tags, gallery (with the photos), media
+        contacts and corrections. Its translations and "Read more news" are queries of their own
         (Article.public_translations, Article.related_articles)."""
         return self.select_related("hero_photo", "social_image").prefetch_related(
             "categories",
             "tags",
             Prefetch("gallery", queryset=GalleryPhoto.objects.select_related("photo")),
             "contacts",
+            "corrections",
         )
 
     def showing(self, photo: Photo | OuterRef) -> ArticleQuerySet:

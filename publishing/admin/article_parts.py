@@ -1,11 +1,12 @@
-"""The article form's parts: its inlines (gallery, related links, media contacts), the
-translations overview, and the list's publication state filter."""
+"""The article form's parts: its inlines (gallery, related links, media contacts,
+corrections), the translations overview, and the list's filters."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -15,12 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import (
     Article,
+    Correction,
     GalleryPhoto,
     Language,
     MediaContact,
     PublicationState,
     RelatedLink,
 )
+
+from ..site_time import SiteDateTimeField, SiteDateTimeInput
 
 
 class GalleryPhotoInline(admin.TabularInline):
@@ -38,6 +42,22 @@ class RelatedLinkInline(admin.TabularInline):
     fields = ["position", "target"]
     verbose_name = _("related news link")
     verbose_name_plural = _("Read more news: chosen links (shown before automatic picks)")
+
+
+class CorrectionInline(admin.TabularInline):
+    """Dated notes on a published story: an Editor's to add, change or remove
+    (publishing/roles.py)."""
+
+    model = Correction
+    extra = 0
+    fields = ["kind", "text", "noted_at"]
+    # The time in the site's time zone, one input, as the article's own times.
+    formfield_overrides = {
+        models.DateTimeField: {"form_class": SiteDateTimeField, "widget": SiteDateTimeInput}
+    }
+
+    # Writers see them (the Writer group's view permission); the Editor group's
+    # permissions on the model give Editors the rest.
 
 
 class MediaContactInline(admin.StackedInline):

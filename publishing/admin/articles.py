@@ -29,6 +29,7 @@ from ..previews import preview_url, shared_preview_url
 from ..translating import source_change, translation_source, usable_initial
 from .article_parts import (
     ArticleTranslationsMixin,
+    CorrectionInline,
     GalleryPhotoInline,
     MediaContactInline,
     PublicationStateFilter,
@@ -82,7 +83,7 @@ class ArticleAdmin(
         "created_at",
         "modified_at",
     ]
-    inlines = [GalleryPhotoInline, RelatedLinkInline, MediaContactInline]
+    inlines = [GalleryPhotoInline, RelatedLinkInline, MediaContactInline, CorrectionInline]
     actions = ["submit_for_review", "publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "lead", "body"]}),
