@@ -61,6 +61,12 @@ sub vcl_recv {
     return (hash);
 }
 
+# Pages are kept apart by scheme as the app's own cache does (behind TLS the load
+# balancer says https); then by address and host (Varnish's built-in vcl_hash).
+sub vcl_hash {
+    hash_data(req.http.X-Forwarded-Proto);
+}
+
 sub vcl_pass {
     set req.http.X-Edge-Pass = "1";
 }
