@@ -21,7 +21,9 @@ Only anonymous GET and HEAD requests are served from and stored in the cache: a 
 with a session cookie (staff) or credentials goes straight to the view and is answered
 `private, no-store`, as is any response that sets a cookie, uses a CSRF token or the
 session. Cached answers carry an ETag and Last-Modified, so browsers and a CDN
-revalidate with a 304, and a Cache-Control for a CDN in front (PUBLIC_CACHE_SECONDS).
+revalidate with a 304, and a Cache-Control for a proxy or CDN in front
+(PUBLIC_CACHE_SECONDS, never past the next scheduled change); pagecache.purge tells
+those of every change once it commits.
 """
 
 from __future__ import annotations

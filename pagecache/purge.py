@@ -160,7 +160,7 @@ class _Purger:
         attempt = owed.attempts + 1
         try:
             backend.purge()
-        except PurgeFailed as error:
+        except Exception as error:  # a backend's own bug must not end the thread
             self._failed(backend, owed, attempt, error)
             return
         with self._condition:
@@ -170,7 +170,7 @@ class _Purger:
         if attempt > 1:
             logger.warning("Purge of %s went through after %d attempts.", backend, attempt)
 
-    def _failed(self, backend: Any, owed: _Owed, attempt: int, error: PurgeFailed) -> None:
+    def _failed(self, backend: Any, owed: _Owed, attempt: int, error: Exception) -> None:
         now = time.monotonic()
         with self._condition:
             current = self._owed.get(backend)
