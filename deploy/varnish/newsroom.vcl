@@ -33,6 +33,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
+    # (For a site mounted under a path, DJANGO_SCRIPT_NAME, put it in front of these.)
     if (req.url ~ "^/admin/" || req.url ~ "^/[^/]+/news/preview/" || req.url ~ "^/healthz") {
         return (pass);
     }

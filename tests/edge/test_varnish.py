@@ -113,14 +113,16 @@ def test_an_editors_save_in_the_admin_purges_the_proxy(edge):
 def test_a_scheduled_article_appears_through_the_proxy_at_its_time_without_a_purge(edge, settings):
     settings.EDGE_PURGE_URLS = []  # no purge from here on: only the clock
     make_article(title="Already out")
-    due = timezone.now() + timedelta(seconds=3)
+    due = timezone.now() + timedelta(seconds=4)
     make_article(title="The embargoed study", published_at=due)
     page = cached(edge, "/en/news/")
     assert "Already out" in page and "The embargoed study" not in page
-    headers = fetch(edge.proxy, "/en/news/")[1]
+    control = dict(
+        part.strip().partition("=")[::2]
+        for part in fetch(edge.proxy, "/en/news/")[1]["cache-control"].split(",")
+    )
     # Kept no longer than until the article is due, and not served stale after.
-    assert "s-maxage=2" in headers["cache-control"] or "s-maxage=3" in headers["cache-control"]
-    assert "stale-while-revalidate=0" in headers["cache-control"]
+    assert 0 < int(control["s-maxage"]) <= 4 and control["stale-while-revalidate"] == "0"
 
     while timezone.now() < due:
         assert "The embargoed study" not in fetch(edge.proxy, "/en/news/")[2]
