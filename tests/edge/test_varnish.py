@@ -173,6 +173,10 @@ def test_the_proxy_honours_vary_and_ignores_cookies_that_change_no_page(edge):
     assert fetch(edge.proxy, "/en/news/", Cookie="django_language=fi")[1]["x-edge"] == "hit"
     # Campaign parameters are the same page.
     assert fetch(edge.proxy, "/en/news/?utm_source=mail&fbclid=x")[1]["x-edge"] == "hit"
+    # Addresses without a language follow Accept-Language, and vary on it: one copy each.
+    for language, seen in (("fi", "miss"), ("fi", "hit"), ("sv", "miss"), ("sv", "hit")):
+        headers = fetch(edge.proxy, "/api/v1/articles/", **{"Accept-Language": language})[1]
+        assert "Accept-Language" in headers["vary"] and headers["x-edge"] == seen, language
 
 
 def test_admin_previews_and_the_health_check_always_reach_the_site(edge):
