@@ -2,7 +2,7 @@
 
 Every change that bumps the content version (pagecache.caching) asks for a purge once
 its transaction commits: `pages_changed()`, through `transaction.on_commit`. A thread of
-each process sends it to every backend in settings.EDGE_PURGE_BACKENDS (none by
+each process sends it to every backend the settings name (backends(); none by
 default), so an editor's save never waits for a proxy. A backend that fails is tried
 again with growing pauses and each failure is logged; the site keeps answering without
 it. Changes made meanwhile fold into the purge still owed, so the next purge that gets
