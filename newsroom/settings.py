@@ -299,6 +299,10 @@ TAGGIT_CASE_INSENSITIVE = True
 # How long a shared preview link of an unpublished article works (publishing/views.py).
 PREVIEW_LINK_MAX_AGE = env_int("PREVIEW_LINK_MAX_AGE", 7 * 24 * 60 * 60)
 
+# How often, in seconds, an open article form keeps the editor's typing privately and
+# says who else has the story open (publishing/autosave.py).
+AUTOSAVE_SECONDS = env_int("AUTOSAVE_SECONDS", 30)
+
 # Security headers that hold on plain HTTP too.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Status
 
+from . import review
 from .site_time import SiteDateTimeField, SiteDateTimeInput, zone_description
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -35,6 +36,9 @@ class StaleArticleError(Exception):
 class ArticleAdminForm(forms.ModelForm):
     # The version the form was opened at; compared with the database on save.
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The review buttons and their note (publishing/review.py), under the form.
+    review_action = review.ReviewFields.base_fields["review_action"]
+    review_note = review.ReviewFields.base_fields["review_note"]
 
     # The admin sets the user of the request on the form class it builds for it.
     user: AbstractBaseUser | AnonymousUser | None = None
@@ -91,6 +95,7 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         self._refuse_stale_form(cleaned)
+        review.apply(cleaned, self.instance, may_publish=can_publish(self.user))
         self._check_permission(cleaned)
         self._check_slug(cleaned)
         if cleaned.get("status", self.instance.status) == Status.PUBLISHED:

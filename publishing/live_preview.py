@@ -61,7 +61,7 @@ def live_preview(
     if not form.is_valid():
         response = render(request, "publishing/live_preview_errors.html", {"form": form})
     else:
-        response = _rendered_unsaved(request, form)
+        response = _rendered_unsaved(model_admin, request, form)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -86,7 +86,7 @@ def prepublish_panel(
     return response
 
 
-def _rendered_unsaved(request: HttpRequest, form: Any) -> HttpResponse:
+def _rendered_unsaved(model_admin: ModelAdmin, request: HttpRequest, form: Any) -> HttpResponse:
     try:
         with transaction.atomic():
             unsaved = form.save(commit=False)
@@ -94,10 +94,22 @@ def _rendered_unsaved(request: HttpRequest, form: Any) -> HttpResponse:
                 unsaved.author = request.user
             unsaved.save()
             form.save_m2m()
+            _save_inlines(model_admin, request, unsaved)
             response = _article_page(request, unsaved.pk)
             raise _Rollback
     except _Rollback:
         return response
+
+
+def _save_inlines(model_admin: ModelAdmin, request: HttpRequest, article: Any) -> None:
+    """Write the gallery, related links and contacts as the form holds them (inside the
+    preview's transaction); a formset that does not validate yet keeps its saved rows."""
+    for formset_class, _inline in model_admin.get_formsets_with_inlines(request, article):
+        formset = formset_class(
+            request.POST, instance=article, prefix=formset_class.get_default_prefix()
+        )
+        if formset.is_valid():
+            formset.save()
 
 
 def _article_page(request: HttpRequest, pk: int) -> HttpResponse:

@@ -117,3 +117,42 @@ def test_the_preview_costs_the_same_queries_for_a_short_or_a_long_story(writer_c
         return len(queries)
 
     assert count("<p>Short.</p>") == count("".join(f"<p>Paragraph {n}.</p>" for n in range(200)))
+
+
+def test_the_preview_shows_the_gallery_and_contacts_as_typed_and_keeps_none(writer_client, draft):
+    photo = make_photo(alt_text="Shelves seen from above")
+    data = _form_data(draft) | {
+        "gallery-TOTAL_FORMS": "1",
+        "gallery-0-position": "1",
+        "gallery-0-photo": str(photo.pk),
+        "gallery-0-caption": "The new shelves",
+        "contacts-TOTAL_FORMS": "1",
+        "contacts-0-position": "1",
+        "contacts-0-name": "Liisa Librarian",
+        "contacts-0-title": "Head of services",
+        "contacts-0-email": "liisa@example.edu",
+        "contacts-0-phone": "",
+    }
+
+    response = writer_client.post(_change(draft), data)
+
+    html = response.content.decode()
+    assert "Shelves seen from above" in html
+    assert "The new shelves" in html
+    assert "Liisa Librarian" in html
+    assert not draft.gallery.exists()
+    assert not draft.contacts.exists()
+
+
+def test_a_gallery_row_that_does_not_validate_yet_leaves_the_saved_gallery(writer_client, draft):
+    data = _form_data(draft) | {
+        "gallery-TOTAL_FORMS": "1",
+        "gallery-0-position": "1",
+        "gallery-0-photo": "999999",
+        "gallery-0-caption": "Half typed",
+    }
+
+    response = writer_client.post(_change(draft), data)
+
+    assert response.status_code == 200
+    assert "Half typed" not in response.content.decode()

@@ -56,10 +56,9 @@ class ArticleTranslationsMixin:
     language, the categories and the hero photo.
     """
 
-    @admin.display(description=_("translations"))
-    def translations_overview(self, article: Article) -> str:
-        if article.pk is None:
-            return _("Save the article first; then you can add its translations.")
+    def translation_rows(self, article: Article) -> list[tuple[str, str, str, str, bool]]:
+        """(language name, address, link text, status, exists) for each other language:
+        the translation's form, or an add form pre-filled from the original."""
         original = article.translation_of or article
         versions = {a.language: a for a in article.story_articles().exclude(pk=article.pk)}
         add_url = reverse("admin:articles_article_add")
@@ -70,7 +69,7 @@ class ArticleTranslationsMixin:
             version = versions.get(code)
             if version is not None:
                 url = reverse("admin:articles_article_change", args=[version.pk])
-                rows.append((name, url, version.title, f" ({version.get_status_display()})"))
+                rows.append((name, url, version.title, version.get_status_display(), True))
                 continue
             query = {"translation_of": original.pk, "language": code}
             categories = ",".join(str(c.pk) for c in original.categories.all())
@@ -78,10 +77,23 @@ class ArticleTranslationsMixin:
                 query["categories"] = categories
             if original.hero_photo_id:
                 query["hero_photo"] = original.hero_photo_id
-            rows.append((name, f"{add_url}?{urlencode(query)}", _("Add translation"), ""))
+            rows.append((name, f"{add_url}?{urlencode(query)}", _("Add translation"), "", False))
+        return rows
+
+    @admin.display(description=_("translations"))
+    def translations_overview(self, article: Article) -> str:
+        if article.pk is None:
+            return _("Save the article first; then you can add its translations.")
         return format_html(
             '<ul class="newsroom-translations">{}</ul>',
-            format_html_join("", '<li>{}: <a href="{}">{}</a>{}</li>', rows),
+            format_html_join(
+                "",
+                '<li>{}: <a href="{}">{}</a>{}</li>',
+                (
+                    (name, url, text, f" ({status})" if status else "")
+                    for name, url, text, status, _exists in self.translation_rows(article)
+                ),
+            ),
         )
 
 

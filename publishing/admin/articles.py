@@ -22,6 +22,7 @@ from articles import revisions  # noqa: F401  (registers the history before Vers
 from articles.models import Article, Status
 from pagecache.caching import content_changed
 
+from ..autosave import autosave_urls
 from ..forms import STALE_MESSAGE, ArticleAdminForm, StaleArticleError, can_publish
 from ..live_preview import preview_urls
 from ..previews import preview_url, shared_preview_url
@@ -33,12 +34,20 @@ from .article_parts import (
     PublicationStateFilter,
     RelatedLinkInline,
 )
+from .autosave import ArticleAutosaveMixin
 from .common import AdminMedia, thumbnail
 from .history import ArticleHistoryMixin
+from .review import ArticleReviewMixin
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleTranslationsMixin, ArticleHistoryMixin, VersionAdmin):
+class ArticleAdmin(
+    ArticleReviewMixin,
+    ArticleAutosaveMixin,
+    ArticleTranslationsMixin,
+    ArticleHistoryMixin,
+    VersionAdmin,
+):
     Media = AdminMedia
     form = ArticleAdminForm
     list_display = [
@@ -134,6 +143,18 @@ class ArticleAdmin(ArticleTranslationsMixin, ArticleHistoryMixin, VersionAdmin):
         # Content-Security-Policy admits it by this response's nonce.
         context["media"] = Media.from_media(context["media"]).with_nonce(request.csp_nonce)
         context["translation_source"] = translation_source(request, context.get("original"))
+        context["review"] = self.review_context(request, context.get("original"))
+        original = context.get("original")
+        if original is not None and original.pk and self.has_add_permission(request):
+            # "Translate into …" beside History, for the languages the story lacks.
+            context["translate_into"] = [
+                (name, url)
+                for name, url, _t, _s, exists in self.translation_rows(original)
+                if not exists
+            ]
+        context["autosave"] = self.autosave_context(
+            request, context.get("original"), context["adminform"].form
+        )
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
@@ -143,7 +164,7 @@ class ArticleAdmin(ArticleTranslationsMixin, ArticleHistoryMixin, VersionAdmin):
         return usable_initial(super().get_changeform_initial_data(request))
 
     def get_urls(self) -> list:
-        return [*preview_urls(self), *super().get_urls()]
+        return [*preview_urls(self), *autosave_urls(self), *super().get_urls()]
 
     # Saving: optimistic locking, compare and increment in one UPDATE.
 
@@ -160,6 +181,7 @@ class ArticleAdmin(ArticleTranslationsMixin, ArticleHistoryMixin, VersionAdmin):
                 raise StaleArticleError
             obj.version = loaded + 1
         super().save_model(request, obj, form, change)
+        self.forget_autosave(request, obj, added=not change)
 
     def change_view(
         self,

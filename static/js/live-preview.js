@@ -22,27 +22,7 @@
     let sending = false;
     let again = false;
 
-    // The rich-text editor writes its textarea on its own schedule: read it directly.
-    function richText(data) {
-      form.querySelectorAll("textarea").forEach(function (textarea) {
-        const editable = textarea.parentElement && textarea.parentElement.querySelector("[contenteditable=true]");
-        if (editable && editable.editor && typeof editable.editor.getHTML === "function") {
-          data.set(textarea.name, editable.editor.getHTML());
-        }
-      });
-    }
-
     const panel = document.querySelector(".prepublish");
-
-    function formData() {
-      const data = new FormData(form);
-      richText(data);
-      // Files are never previewed: the photo library holds the pictures.
-      for (const [name, value] of Array.from(data.entries())) {
-        if (value instanceof File) data.delete(name);
-      }
-      return data;
-    }
 
     // The pre-publish panel (publishing/prepublish.py): the server's escaped fragment.
     function check(data) {
@@ -56,7 +36,7 @@
     function post() {
       if (sending) { again = true; return; }
       sending = true;
-      const data = formData();
+      const data = window.newsroomArticleFormData(form);
       check(data);
       fetch(pane.dataset.url, {method: "POST", body: data, credentials: "same-origin"})
         .then(function (response) { return response.text(); })
