@@ -1,6 +1,5 @@
-"""Reading a setting from the environment: a boolean, a whole number, a comma-separated
-list or a string, each with a default, and a sentence naming the variable when a value
-cannot be read (newsroom/settings.py uses them)."""
+"""Reading settings from the environment: booleans, whole numbers, lists and strings,
+each refused with a sentence naming the variable when it cannot be read."""
 
 import os
 

@@ -18,7 +18,7 @@ DESK_LENGTH = 10
 SCHEDULE_DAYS = 14
 # What a desk item shows: its title and language, and its state and time (the state is
 # worked out from the status and the publish time, without a query).
-DESK_FIELDS = ("title", "language", "status", "published_at", "modified_at")
+DESK_FIELDS = ("title", "language", "status", "published_at", "ends_at", "modified_at")
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ class ArticleAdminForm(forms.ModelForm):
             "tags",
             "status",
             "published_at",
+            "ends_at",
             "updated_at",
             "featured",
             "byline",
@@ -69,15 +70,20 @@ class ArticleAdminForm(forms.ModelForm):
         ]
         # One datetime-local input in the site's time zone rather than the admin's split
         # date and time (and its "You are N hours behind server time" note).
-        field_classes = {"published_at": SiteDateTimeField, "updated_at": SiteDateTimeField}
+        field_classes = {
+            "published_at": SiteDateTimeField,
+            "ends_at": SiteDateTimeField,
+            "updated_at": SiteDateTimeField,
+        }
         widgets = {
             "published_at": SiteDateTimeInput(quick_choices=True),
+            "ends_at": SiteDateTimeInput(),
             "updated_at": SiteDateTimeInput(),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("published_at", "updated_at"):
+        for name in ("published_at", "ends_at", "updated_at"):
             field = self.fields.get(name)
             if field is not None:
                 # Which zone the times mean, with its offset today ("Helsinki time (UTC+2)").
@@ -125,6 +131,8 @@ class ArticleAdminForm(forms.ModelForm):
             self.add_error("status", _("Only editors can unpublish articles."))
         if "published_at" in cleaned and cleaned["published_at"] != self.instance.published_at:
             self.add_error("published_at", _("Only editors can set the publish time."))
+        if "ends_at" in cleaned and cleaned["ends_at"] != self.instance.ends_at:
+            self.add_error("ends_at", _("Only editors can set the end time."))
 
     def _check_slug(self, cleaned: dict[str, Any]) -> None:
         slug, language = cleaned.get("slug"), cleaned.get("language")

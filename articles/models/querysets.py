@@ -45,6 +45,10 @@ class ArticleQuerySet(models.QuerySet):
         part of the public rule without the clock's part."""
         return self.filter(status_q() & ~due_q(timezone.now()))
 
+    def ended(self) -> ArticleQuerySet:
+        """Were public, and their end time has passed (public_rule.ended_q)."""
+        return self.filter(public_rule.ended_q(timezone.now()))
+
     def next_changes(self, now: datetime) -> list[ArticleQuerySet]:
         """When the public rule's answer next changes for one of these articles: for
         each field public_q compares with the clock (the publish time), its first value

@@ -112,4 +112,6 @@ class PublicationStateFilter(admin.SimpleListFilter):
                 return queryset.scheduled()
             case PublicationState.PUBLISHED:
                 return queryset.published()
+            case PublicationState.ENDED:
+                return queryset.ended()
         return queryset

@@ -86,6 +86,7 @@ class ArticleAdmin(
                 "fields": [
                     "status",
                     "published_at",
+                    "ends_at",
                     "preview_links",
                     "updated_at",
                     "featured",
@@ -127,7 +128,7 @@ class ArticleAdmin(
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> Any:
         fields = list(super().get_readonly_fields(request, obj))
         if not can_publish(request.user):
-            fields.append("published_at")
+            fields += ["published_at", "ends_at"]
         return fields
 
     def get_form(self, request: HttpRequest, obj: Article | None = None, **kwargs: Any) -> Any:

@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   const WAIT_MS = 400; // after the last keystroke; the page arrives well within 2 s
+  const DESKTOP_PX = 1280;
 
   function ready(callback) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", callback);
@@ -29,7 +30,13 @@
       if (!panel) return;
       fetch(panel.dataset.url, {method: "POST", body: data, credentials: "same-origin"})
         .then(function (response) { return response.ok ? response.text() : null; })
-        .then(function (html) { if (html !== null) panel.innerHTML = html; })
+        .then(function (html) {
+          if (html === null) return;
+          // The folds the editor opened stay open across updates.
+          const open = Array.from(panel.querySelectorAll("details[open]"), function (d) { return d.dataset.key; });
+          panel.innerHTML = html;
+          panel.querySelectorAll("details").forEach(function (d) { d.open = open.includes(d.dataset.key); });
+        })
         .catch(function () {});
     }
 
@@ -50,7 +57,7 @@
           doc.close();
           if (frame.contentWindow) frame.contentWindow.scrollTo(0, y);
           const time = new Date().toLocaleTimeString(document.documentElement.lang || undefined,
-            {hour: "2-digit", minute: "2-digit", second: "2-digit"});
+            {hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23"});
           status.textContent = (pane.dataset.updated || "Updated") + " " + time;
           pane.dataset.shown = String(Date.now());
           frame.dispatchEvent(new CustomEvent("live-preview:shown"));
@@ -69,8 +76,21 @@
       timer = setTimeout(post, WAIT_MS);
     }
 
+    // The desktop width is a 1280-pixel page scaled down to the column, as a reader's
+    // screen shows it; the phone width is 390 pixels, unscaled.
+    function fit() {
+      const desktop = wrap.classList.contains("live-preview__frame-wrap--desktop");
+      const scale = desktop ? Math.min(1, wrap.clientWidth / DESKTOP_PX) : 1;
+      const visible = Math.round(window.innerHeight * 0.8);
+      frame.style.width = desktop ? DESKTOP_PX + "px" : "";
+      frame.style.height = desktop ? Math.round(visible / scale) + "px" : "";
+      frame.style.transform = desktop ? "scale(" + scale + ")" : "";
+      wrap.style.height = desktop ? visible + "px" : "";
+    }
+
     form.addEventListener("input", soon);
     form.addEventListener("change", soon);
+    window.addEventListener("resize", fit);
     pane.querySelectorAll(".live-preview__width").forEach(function (button) {
       button.addEventListener("click", function () {
         pane.querySelectorAll(".live-preview__width").forEach(function (other) {
@@ -78,8 +98,10 @@
         });
         wrap.classList.toggle("live-preview__frame-wrap--phone", button.dataset.width === "phone");
         wrap.classList.toggle("live-preview__frame-wrap--desktop", button.dataset.width !== "phone");
+        fit();
       });
     });
+    fit();
     post();
   });
 })();
