@@ -1,6 +1,7 @@
 """Pages served from a real Varnish in front of gunicorn (deploy/varnish/newsroom.vcl),
 and never stale there: an edit shows through the proxy within a second, an unpublished
-article is gone at once, a scheduled one appears at its time without any purge; staff
+article is gone at once, a scheduled one appears and an ended one goes at its time
+without any purge; staff
 pages and pages that set a cookie are never kept; with the proxy out of reach the site
 still works, the failed purge is logged, and it goes through once the proxy is back."""
 
@@ -124,11 +125,28 @@ def test_a_scheduled_article_appears_through_the_proxy_at_its_time_without_a_pur
     # Kept no longer than until the article is due, and not served stale after.
     assert 0 < int(control["s-maxage"]) <= 4 and control["stale-while-revalidate"] == "0"
 
-    while timezone.now() < due:
-        assert "The embargoed study" not in fetch(edge.proxy, "/en/news/")[2]
+    while True:
+        page = fetch(edge.proxy, "/en/news/")[2]
+        if timezone.now() >= due:
+            break
+        assert "The embargoed study" not in page  # answered before its time
         time.sleep(0.1)
     _status, headers, page = fetch(edge.proxy, "/en/news/")
     assert "The embargoed study" in page, headers
+
+
+def test_an_article_whose_end_time_passes_is_gone_through_the_proxy_without_a_purge(edge, settings):
+    settings.EDGE_PURGE_URLS = []  # no purge from here on: only the clock
+    ends = timezone.now() + timedelta(seconds=4)
+    article = make_article(title="The summer exhibition", ends_at=ends)
+    path = article.get_absolute_url()
+    assert "The summer exhibition" in cached(edge, path)
+    assert "The summer exhibition" in cached(edge, "/en/news/")
+
+    while timezone.now() < ends:
+        time.sleep(0.1)
+    assert fetch(edge.proxy, path)[0] == 410
+    assert "The summer exhibition" not in fetch(edge.proxy, "/en/news/")[2]
 
 
 def test_staff_pages_are_never_kept_by_the_proxy(edge):
