@@ -252,3 +252,18 @@ def out_of_reach(edge, settings, caplog, port: int) -> None:
         until(lambda: "Owls leave" in fetch(edge.proxy, path)[2], 1)
     finally:
         link.stop()
+
+
+def test_a_ban_from_another_machine_is_refused_and_drops_nothing(edge):
+    """Only the purge listener and the proxy's own machine may empty it; a reader's BAN
+    (here from 127.0.0.2, another address as far as Varnish's ACL goes) may not."""
+    make_article(title="Reindeer counted from the air")
+    cached(edge, "/en/news/")
+    address = urlsplit(edge.proxy)
+    elsewhere = http.client.HTTPConnection(
+        address.hostname, address.port, timeout=10, source_address=("127.0.0.2", 0)
+    )
+    elsewhere.request("BAN", "/")
+    assert elsewhere.getresponse().status == 403
+    elsewhere.close()
+    assert fetch(edge.proxy, "/en/news/")[1]["x-edge"] == "hit"
