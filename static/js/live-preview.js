@@ -1,7 +1,7 @@
 // The article form's live preview (publishing/live_preview.py): what the editor has
-// typed is posted, a moment after they stop, into the frame beside the form, which
-// shows the public page built from it, and to the pre-publish panel above it. Nothing
-// is saved. Phone and desktop widths.
+// typed is posted, a moment after they stop; the answer's page goes into the frame
+// beside the form and its pre-publish panel above it. Nothing is saved. Phone and
+// desktop widths.
 (function () {
   "use strict";
   const WAIT_MS = 400; // after the last keystroke; the page arrives well within 2 s
@@ -26,34 +26,33 @@
     const panel = document.querySelector(".prepublish");
 
     // The pre-publish panel (publishing/prepublish.py): the server's escaped fragment.
-    function check(data) {
+    function showPanel(html) {
       if (!panel) return;
-      fetch(panel.dataset.url, {method: "POST", body: data, credentials: "same-origin"})
-        .then(function (response) { return response.ok ? response.text() : null; })
-        .then(function (html) {
-          if (html === null) return;
-          // The folds the editor opened stay open across updates.
-          const open = Array.from(panel.querySelectorAll("details[open]"), function (d) { return d.dataset.key; });
-          panel.innerHTML = html;
-          panel.querySelectorAll("details").forEach(function (d) { d.open = open.includes(d.dataset.key); });
-        })
-        .catch(function () {});
+      // The folds the editor opened stay open across updates.
+      const open = Array.from(panel.querySelectorAll("details[open]"), function (d) { return d.dataset.key; });
+      panel.innerHTML = html;
+      panel.querySelectorAll("details").forEach(function (d) { d.open = open.includes(d.dataset.key); });
     }
 
+    // One request a pause: the server validates the form once and answers with the
+    // page and the panel.
     function post() {
       if (sending) { again = true; return; }
       sending = true;
       const data = window.newsroomArticleFormData(form);
-      check(data);
       fetch(pane.dataset.url, {method: "POST", body: data, credentials: "same-origin"})
-        .then(function (response) { return response.text(); })
-        .then(function (html) {
+        .then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.json();
+        })
+        .then(function (answer) {
+          showPanel(answer.panel);
           // A same-origin document written into the frame: its own styles, no scripts
           // run from here (the public page's script is loaded by its own tag).
           const doc = frame.contentDocument;
           const y = frame.contentWindow ? frame.contentWindow.scrollY : 0;
           doc.open();
-          doc.write(html);
+          doc.write(answer.page);
           doc.close();
           if (frame.contentWindow) frame.contentWindow.scrollTo(0, y);
           const time = new Date().toLocaleTimeString(document.documentElement.lang || undefined,
