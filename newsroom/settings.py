@@ -75,6 +75,10 @@ FORCE_SCRIPT_NAME = env_str("DJANGO_SCRIPT_NAME", "")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Newsroom")
 ORGANIZATION_NAME = env_str("ORGANIZATION_NAME", "University of Helsinki-Uusimaa")
+FORMAT_MODULE_PATH = ["newsroom.formats"]  # English dates as "4 December 2026, 14:00"
+# The feedback form's spam checks (feedback/spam.py): seconds, messages per hour.
+FEEDBACK_MIN_SECONDS = env_int("FEEDBACK_MIN_SECONDS", 3)
+FEEDBACK_PER_HOUR = env_int("FEEDBACK_PER_HOUR", 5)
 
 INSTALLED_APPS = [
     # The admin, with the newsroom's site: the news desk, the calendar (publishing.admin).
@@ -93,6 +97,8 @@ INSTALLED_APPS = [
     # Newsroom, lowest layer first: each imports only the ones above it in this list.
     "pagecache",
     "photos",
+    "siteidentity",
+    "feedback",
     "articles",
     "publishing",
     "discovery",

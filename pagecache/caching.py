@@ -331,7 +331,9 @@ def cache_public_page(
 # Invalidation: every saved or deleted row of a model that public pages may show bumps
 # the version. That is every model but those of the apps below, whose rows no public
 # page reads: a new content model is covered without being listed anywhere.
-PRIVATE_APPS = frozenset({"admin", "auth", "axes", "contenttypes", "reversion", "sessions"})
+PRIVATE_APPS = frozenset(
+    {"admin", "auth", "axes", "contenttypes", "feedback", "reversion", "sessions"}
+)
 
 
 def _shown_publicly(model: type) -> bool:

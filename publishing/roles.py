@@ -1,9 +1,10 @@
 """The two editorial roles as permissions, as they are today.
 
 Writers write and illustrate drafts and submit them for review; Editors also publish,
-schedule and unpublish (articles.publish_article), delete, and manage categories, tags
-and the site notice. The groups are made by a data migration (articles 0004, which
-keeps its own copy, as migrations must); this is the current list, e.g. for rebuilding
+schedule and unpublish (articles.publish_article), delete, and manage categories, tags,
+the site notice, the site's identity and accessibility statements, and read feedback.
+The groups are made by data migrations (articles 0004, siteidentity 0002, which keep
+their own copies, as migrations must); this is the current list, e.g. for rebuilding
 the groups in a flushed test database.
 """
 
@@ -21,6 +22,17 @@ WRITER = [
     ("articles", "view_category"),
     ("taggit", "view_tag"),
 ]
+# The site's identity, its accessibility statements and the readers' feedback
+# (siteidentity 0002 gives them to the Editor group).
+IDENTITY = [
+    ("siteidentity", "add_siteidentity"),
+    ("siteidentity", "change_siteidentity"),
+    ("siteidentity", "view_siteidentity"),
+    *[("siteidentity", f"{action}_accessibilitystatement") for action in _ACTIONS],
+    ("feedback", "view_feedbackmessage"),
+    ("feedback", "change_feedbackmessage"),
+    ("feedback", "delete_feedbackmessage"),
+]
 EDITOR = [
     *WRITER,
     ("articles", "delete_article"),
@@ -29,5 +41,6 @@ EDITOR = [
     *[("articles", f"{action}_category") for action in ("add", "change", "delete")],
     *[("articles", f"{action}_sitenotice") for action in _ACTIONS],
     *[("taggit", f"{action}_tag") for action in ("add", "change", "delete")],
+    *IDENTITY,
 ]
 ROLES = {"Writer": WRITER, "Editor": EDITOR}

@@ -175,6 +175,17 @@ def json_ld(data: Any) -> SafeString:
 
 
 @register.filter
+def lead_preview(text: str, limit: int = 200) -> str:
+    """The lead shortened to at most `limit` characters at the end of a word, with an
+    ellipsis: "…and knowledgeable…", never "…and knowledgeabl…"."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:–—-.") + "…"
+
+
+@register.filter
 def og_locale(language: str) -> str:
     return OG_LOCALES.get((language or "")[:2], "en_GB")
 
