@@ -75,10 +75,6 @@ FORCE_SCRIPT_NAME = env_str("DJANGO_SCRIPT_NAME", "")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Newsroom")
 ORGANIZATION_NAME = env_str("ORGANIZATION_NAME", "University of Helsinki-Uusimaa")
-FORMAT_MODULE_PATH = ["newsroom.formats"]  # English dates as "4 December 2026, 14:00"
-# The feedback form's spam checks (feedback/spam.py): seconds, messages per hour.
-FEEDBACK_MIN_SECONDS = env_int("FEEDBACK_MIN_SECONDS", 3)
-FEEDBACK_PER_HOUR = env_int("FEEDBACK_PER_HOUR", 5)
 
 INSTALLED_APPS = [
     # The admin, with the newsroom's site: the news desk, the calendar (publishing.admin).
@@ -210,11 +206,7 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # The address is REMOTE_ADDR (see SECURITY.md for deployments behind a reverse proxy).
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("fi", _("Finnish")),
-    ("sv", _("Swedish")),
-]
+LANGUAGES = [("en", _("English")), ("fi", _("Finnish")), ("sv", _("Swedish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # A visitor's choice in the language switcher (articles.views.choose_language), which
 # `/` prefers to the browser's Accept-Language. Read on the server only.
@@ -222,6 +214,7 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Helsinki"
+FORMAT_MODULE_PATH = ["newsroom.formats"]  # English dates as "4 December 2026, 14:00"
 USE_I18N = True
 USE_TZ = True
 

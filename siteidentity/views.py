@@ -43,10 +43,10 @@ def logo(request: HttpRequest, version: str, ext: str) -> HttpResponse:
 def icon(request: HttpRequest, version: str, size: int) -> HttpResponse:
     if size not in SIZES:
         raise Http404("No icon of that size.")
+    identity = _identity_at(version)
     key = f"newsroom:icon:{version}:{size}"
     png = cache.get(key)
     if png is None:
-        identity = _identity_at(version)
         png = draw_icon(
             size=size,
             logo=bytes(identity.logo),
