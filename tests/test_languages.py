@@ -133,6 +133,9 @@ PAGE_TYPES: dict[str, Callable[[Site], str]] = {
     ),
     "search-empty": lambda site: reverse("news:search"),
     "search-no-results": lambda site: reverse("news:search") + "?q=zzzzqqq",
+    "accessibility-statement": lambda site: reverse("accessibility-statement"),
+    "feedback": lambda site: reverse("feedback"),
+    "feedback-sent": lambda site: reverse("feedback") + "?sent=1",
 }
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 from pagecache import caching
 from photos import renditions
 from photos.models import Photo
+from siteidentity.current import current_identity
 
 from ..addresses import absolute_url
 from ..metadata import DEFAULT_IMAGE, DEFAULT_IMAGE_SIZE, OG_LOCALES
@@ -144,7 +145,7 @@ def page_meta_tags(context: template.Context) -> dict[str, Any]:
         "description": gettext(
             "News from %(organization_name)s: studies, research, cooperation and university life."
         )
-        % {"organization_name": settings.ORGANIZATION_NAME},
+        % {"organization_name": current_identity().name},
         "image_url": absolute_url(static(DEFAULT_IMAGE)),
         "image_width": DEFAULT_IMAGE_SIZE[0],
         "image_height": DEFAULT_IMAGE_SIZE[1],
