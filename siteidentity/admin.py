@@ -17,6 +17,10 @@ class SiteIdentityAdmin(admin.ModelAdmin):
     """One row: the list opens it (or the form to create it, with the defaults)."""
 
     form = SiteIdentityForm
+
+    class Media:
+        css = {"all": ["css/admin.css"]}  # underlined breadcrumb links (WCAG 1.4.1)
+
     readonly_fields = ["current_logo"]
     fieldsets = [
         (_("Name"), {"fields": ["name_en", "name_fi", "name_sv"]}),
@@ -72,6 +76,10 @@ class SiteIdentityAdmin(admin.ModelAdmin):
 @admin.register(AccessibilityStatement)
 class AccessibilityStatementAdmin(admin.ModelAdmin):
     list_display = ["__str__", "conformance", "checked_on", "updated_at"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     fieldsets = [
         (None, {"fields": ["language", "conformance", "checked_on", "checked_how"]}),
         (_("Known issues"), {"fields": ["known_issues"]}),

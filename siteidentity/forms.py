@@ -11,7 +11,7 @@ from .models import SiteIdentity
 
 class SiteIdentityForm(forms.ModelForm):
     logo_file = forms.FileField(
-        label=_("logo"),
+        label=_("Logo"),
         required=False,
         help_text=_(
             "An SVG (preferred: sharp at every size) or a PNG of at most 512 KB. An SVG with "
@@ -20,7 +20,7 @@ class SiteIdentityForm(forms.ModelForm):
         ),
     )
     remove_logo = forms.BooleanField(
-        label=_("remove the logo"),
+        label=_("Remove the logo"),
         required=False,
         help_text=_("Show the default mark instead."),
     )
@@ -36,7 +36,7 @@ class SiteIdentityForm(forms.ModelForm):
             "brand_colour": forms.TextInput(attrs={"type": "color"}),
             "accent_colour": forms.TextInput(attrs={"type": "color"}),
             **{
-                name: forms.Textarea(attrs={"rows": 4})
+                name: forms.Textarea(attrs={"rows": 5, "cols": 60})
                 for name in (
                     "address",
                     "social_links",

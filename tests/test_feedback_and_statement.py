@@ -158,3 +158,18 @@ def test_an_editor_writes_the_statement_in_the_admin(editor_client):
     assert response.status_code == 302
     editor_client.logout()
     assert "uppfyller" in Client().get("/sv/accessibility/").text
+
+
+def test_an_editor_marks_messages_handled_without_touching_public_pages(editor_client, no_wait):
+    Client().post("/en/feedback/", _message())
+    message = FeedbackMessage.objects.get()
+    version = ContentVersion.objects.values_list("version", flat=True).first()
+    response = editor_client.post(
+        "/admin/feedback/feedbackmessage/",
+        {"action": "mark_handled", "_selected_action": [message.pk]},
+        follow=True,
+    )
+    assert "1 message marked as handled." in response.text
+    message.refresh_from_db()
+    assert message.handled
+    assert ContentVersion.objects.values_list("version", flat=True).first() == version

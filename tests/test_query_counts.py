@@ -36,6 +36,8 @@ BUDGETS = {
     # Count, page, categories, tags, translations (plus the category's lookup).
     "/api/v1/articles/": CACHE + 5,
     "/api/v1/articles/?category=studies&page_size=50": CACHE + 6,
+    # The statement in the page's language, the notice, the identity.
+    "/en/accessibility/": CACHE + 3,
 }
 # The article with its photos; its categories, tags, gallery (with the photos) and
 # contacts (a prefetch each); its public translations; the related cards with their

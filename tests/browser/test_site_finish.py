@@ -149,3 +149,40 @@ def test_a_reader_sends_feedback_without_javascript(browser: Browser, live_serve
         context.close()
     message = FeedbackMessage.objects.get()
     assert (message.language, message.message) == ("sv", "Knappen i galleriet syns dåligt.")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_identity_statement_and_feedback_admin_pages_pass_axe(
+    browser: Browser, live_server, language: str
+):
+    from django.contrib.auth import get_user_model
+
+    from siteidentity.models import AccessibilityStatement
+    from tests.browser.test_accessibility import ADMIN_KNOWN, _describe, run_axe
+
+    build_site()
+    statement = AccessibilityStatement.objects.get(language=language)
+    FeedbackMessage.objects.create(language="fi", message="Kuvagalleria ei toimi.")
+    get_user_model().objects.create_superuser("chief", "chief@example.edu", "a-long-pw-42")
+    context = browser.new_context(base_url=live_server.url, locale=language)
+    try:
+        page = context.new_page()
+        page.goto("/admin/login/?next=/admin/")
+        page.locator("#id_username").fill("chief")
+        page.locator("#id_password").fill("a-long-pw-42")
+        page.locator("input[type=submit]").click()
+        expect(page.locator("#user-tools")).to_be_visible()
+        found = {}
+        for path in (
+            "/admin/siteidentity/siteidentity/",  # opens the form: nothing is saved yet
+            f"/admin/siteidentity/accessibilitystatement/{statement.pk}/change/",
+            "/admin/feedback/feedbackmessage/",
+        ):
+            response = page.goto(path)
+            assert response is not None and response.status == 200, path
+            violations = run_axe(page, known=ADMIN_KNOWN)
+            if violations:
+                found[path] = violations
+        assert not found, f"axe-core found WCAG A/AA violations:\n{_describe(found)}"
+    finally:
+        context.close()
