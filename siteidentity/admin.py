@@ -58,8 +58,12 @@ class SiteIdentityAdmin(admin.ModelAdmin):
             identity.logo_alt,
         )
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return super().has_add_permission(request) and not SiteIdentity.objects.exists()
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context=None):
+        # One row: once it exists, "add" opens it. (Checked here rather than in
+        # has_add_permission, which every admin page's app list asks: a query each.)
+        if SiteIdentity.objects.exists():
+            return self.changelist_view(request)
+        return super().add_view(request, form_url, extra_context)
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
