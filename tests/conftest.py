@@ -1,5 +1,5 @@
-"""Fixtures for every test: fresh media folders and cache, quick password hashing, a
-client logged in as a Writer or an Editor;
+"""Fixtures for every test: fresh media folders and cache, quick password hashing, the
+site's default language, a client logged in as a Writer or an Editor;
 PostgreSQL-only tests deselected on SQLite. And the demo photos, drawn once, for the
 tests that seed them; the collected static files, once, for the tests that run the site
 as production does (tests/security, tests/edge)."""
@@ -17,6 +17,17 @@ class QuickPBKDF2PasswordHasher(PBKDF2PasswordHasher):
     gunicorn that a test logs in to checks them with its own hasher."""
 
     iterations = 1
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language, whatever language the test
+    before it requested (Django keeps the last one active in the thread)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from articles.models import Article
 from photos.models import Photo
 from tests.factories import jpeg_bytes, make_article, make_category, make_photo
+from tests.test_workflow import _inlines
 
 pytestmark = pytest.mark.django_db
 
@@ -18,15 +19,6 @@ def staff_client(client):
     user = get_user_model().objects.create_superuser("editor", "editor@example.edu", "pw")
     client.force_login(user)
     return client
-
-
-def _inline_management(prefix: str) -> dict[str, str]:
-    return {
-        f"{prefix}-TOTAL_FORMS": "0",
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
 
 
 @pytest.mark.parametrize(
@@ -106,9 +98,7 @@ def test_staff_can_write_an_article_in_the_admin(staff_client):
         "published_at": "",
         "updated_at": "",
         "byline": "",
-        **_inline_management("gallery"),
-        **_inline_management("related_links"),
-        **_inline_management("contacts"),
+        **_inlines(),
     }
 
     response = staff_client.post("/admin/articles/article/add/", data)
@@ -129,9 +119,7 @@ def test_reserved_slug_is_refused_with_a_message(staff_client):
         "language": "en",
         "status": "draft",
         "categories": [make_category().pk],
-        **_inline_management("gallery"),
-        **_inline_management("related_links"),
-        **_inline_management("contacts"),
+        **_inlines(),
     }
 
     response = staff_client.post("/admin/articles/article/add/", data)
