@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # Newsroom, lowest layer first: each imports only the ones above it in this list.
     "pagecache",
     "photos",
@@ -238,6 +240,25 @@ PHOTO_RENDITION_WIDTHS = [320, 640, 960, 1280, 1920]
 PHOTO_CARD_WIDTHS = [320, 640, 960]
 PHOTO_FALLBACK_WIDTH = 960  # the <img src> for browsers that ignore srcset
 PHOTO_RENDITIONS_DIR = "renditions"
+
+# Renditions are made by a worker process (`manage.py db_worker`, photos/tasks.py), not
+# in the upload's request: django-tasks with its database backend, so one machine needs
+# no other service. `immediate` makes them in the request instead (most tests).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env_str("TASKS_BACKEND", "database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database or immediate, not {_task_backend!r}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend], "QUEUES": ["default"]}}
+# A rendition that fails for a passing reason (a full disk, a lost connection) is tried
+# again after these many seconds each, then reported as failed in the admin.
+PHOTO_RENDITION_RETRY_DELAYS = [
+    int(seconds) for seconds in env_list("PHOTO_RENDITION_RETRY_DELAYS", ["2", "10"])
+]
 
 # Photo originals (which may carry GPS and camera details) are kept apart from the
 # media that readers are served: outside MEDIA_ROOT, under names no one can guess, and

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -23,6 +23,7 @@ from django.utils.translation import ngettext
 from articles.models import Article
 from photos import renditions
 from photos.models import Photo
+from photos.tasks import queue_renditions
 
 from ..forms import can_publish
 from ..photo_form import PhotoForm, original_link
@@ -137,17 +138,9 @@ class PhotoAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Photo, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
         if "image" in form.changed_data or not renditions.is_current(obj):
-            # A new file or a moved focal point: make the set readers will be served.
-            try:
-                renditions.build_renditions(obj)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            except BaseException:
-                # The admin's transaction rolls the row back; the new original, already
-                # in its storage, must not stay behind without a row.
-                if "image" in form.changed_data:
-                    obj.image.storage.delete(obj.image.name)
-                raise
+            # A new file or a moved focal point: the worker makes the set readers will be
+            # served (photos/tasks.py), queued in this transaction.
+            queue_renditions(obj)
 
     def changeform_view(
         self,
