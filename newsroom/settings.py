@@ -356,6 +356,9 @@ def _origin(url: str) -> str | None:
 # from object storage; DJANGO_CSP_IMG_SRC adds further image origins.
 _image_sources = [
     SELF,
+    # The upload cards preview each chosen file before it is sent (URL.createObjectURL):
+    # addresses only this page's own script can make, of files the editor chose.
+    "blob:",
     *filter(None, [_origin(MEDIA_URL)]),
     *env_list("DJANGO_CSP_IMG_SRC", []),
 ]

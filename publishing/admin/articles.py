@@ -35,10 +35,11 @@ from .article_parts import (
 )
 from .common import AdminMedia, thumbnail
 from .history import ArticleHistoryMixin
+from .photo_picker import PhotoPickerMixin
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleTranslationsMixin, ArticleHistoryMixin, VersionAdmin):
+class ArticleAdmin(PhotoPickerMixin, ArticleTranslationsMixin, ArticleHistoryMixin, VersionAdmin):
     Media = AdminMedia
     form = ArticleAdminForm
     list_display = [

@@ -22,12 +22,14 @@ from django.utils.translation import ngettext
 
 from articles.models import Article
 from photos import renditions
-from photos.models import Photo
+from photos.models import Photo, RenditionStatus
 from photos.tasks import queue_renditions
 
+from .. import photo_library
 from ..forms import can_publish
 from ..photo_form import PhotoForm, original_link
 from .common import thumbnail
+from .photo_views import CreditFilter, InUseFilter, PhotoLibraryMixin
 
 logger = logging.getLogger(__name__)
 
@@ -38,15 +40,19 @@ PHOTO_NOT_STORED = _(
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(PhotoLibraryMixin, admin.ModelAdmin):
     form = PhotoForm
-    list_display = ["thumbnail", "alt_text", "caption", "credit", "dimensions", "uploaded_at"]
+    # A grid of cards (css/photo-library.css), with the upload cards above it.
+    list_display = ["thumbnail", "alt_text", "credit", "state", "uploaded_at"]
     list_display_links = ["thumbnail", "alt_text"]
+    list_filter = ["rendition_status", CreditFilter, InUseFilter]
     search_fields = ["alt_text", "caption", "credit"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = ["original", "preview", "dimensions", "file_size", "used_in"]
+    list_per_page = 48
+    readonly_fields = ["original", "state", "preview", "dimensions", "file_size", "used_in"]
     fields = [
         "image",
+        "state",
         "preview",
         ("focal_x", "focal_y"),
         ("dimensions", "file_size"),
@@ -57,8 +63,8 @@ class PhotoAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        css = {"all": ["css/admin.css"]}
-        js = ["js/focal-point.js"]
+        css = {"all": ["css/admin.css", "css/photo-library.css"]}
+        js = ["js/focal-point.js", "js/photo-upload.js"]
 
     # A photo that published or scheduled articles show is theirs too: changing its file,
     # texts or focal point changes those articles, which is an Editor's decision.
@@ -68,7 +74,8 @@ class PhotoAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Photo]:
         live = Article.objects.showing(OuterRef("pk")).live()
-        return super().get_queryset(request).annotate(shown_live=Exists(live))
+        photos = super().get_queryset(request).annotate(shown_live=Exists(live))
+        return photo_library.with_use(photos)
 
     def has_change_permission(self, request: HttpRequest, obj: Photo | None = None) -> bool:
         if obj is not None and not can_publish(request.user) and _shown_live(obj):
@@ -161,7 +168,24 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("photo"))
     def thumbnail(self, photo: Photo) -> str:
-        return thumbnail(photo)
+        return thumbnail(photo, size=240)
+
+    @admin.display(description=_("renditions"), ordering="rendition_status")
+    def state(self, photo: Photo) -> str:
+        """Processing, ready or failed (with the reason): what readers can be shown."""
+        if photo.pk is None:
+            return "—"
+        reason = (
+            format_html('<span class="photo-state__error">{}</span>', photo.rendition_error)
+            if photo.rendition_status == RenditionStatus.FAILED
+            else ""
+        )
+        return format_html(
+            '<span class="photo-state photo-state--{}">{}</span>{}',
+            photo.rendition_status,
+            photo.get_rendition_status_display(),
+            reason,
+        )
 
     @admin.display(description=_("preview and focal point"))
     def preview(self, photo: Photo) -> str:
