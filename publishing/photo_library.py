@@ -97,7 +97,12 @@ def statuses(request: HttpRequest) -> JsonResponse:
 class PickerFilters(forms.Form):
     """The picker's search and filters; a value it does not know is ignored."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     credit = forms.ChoiceField(label=_("Credit"), required=False)
     month = forms.ChoiceField(label=_("Uploaded"), required=False)
     in_use = forms.ChoiceField(
@@ -118,23 +123,23 @@ class PickerFilters(forms.Form):
         ]
 
     def filter(self, photos: QuerySet[Photo]) -> QuerySet[Photo]:
-        if not self.is_valid():
+        if not self.is_bound:
             return photos
-        data = self.cleaned_data
-        if data["q"]:
-            words = data["q"]
+        self.is_valid()
+        data = self.cleaned_data  # the fields that are valid; the others are ignored
+        if words := data.get("q"):
             photos = photos.filter(
                 Q(alt_text__icontains=words)
                 | Q(caption__icontains=words)
                 | Q(credit__icontains=words)
             )
-        if data["credit"]:
-            photos = photos.filter(credit=data["credit"])
-        if data["month"]:
-            year, month = data["month"].split("-")
-            photos = photos.filter(uploaded_at__year=year, uploaded_at__month=month)
-        if data["in_use"]:
-            photos = photos.filter(in_use=data["in_use"] == "yes")
+        if credit := data.get("credit"):
+            photos = photos.filter(credit=credit)
+        if month := data.get("month"):
+            year, number = month.split("-")
+            photos = photos.filter(uploaded_at__year=year, uploaded_at__month=number)
+        if in_use := data.get("in_use"):
+            photos = photos.filter(in_use=in_use == "yes")
         return photos
 
 
@@ -145,7 +150,8 @@ def with_use(photos: QuerySet[Photo]) -> QuerySet[Photo]:
 
 def picker_context(request: HttpRequest) -> dict[str, Any]:
     """The picker's grid: the filtered photos, newest first, a page at a time."""
-    filters = PickerFilters(request.GET or None)
+    # Ids of their own: the picker lives inside the article form's page.
+    filters = PickerFilters(request.GET or None, auto_id="photo-picker-%s")
     photos = filters.filter(with_use(Photo.objects.order_by("-uploaded_at", "-pk")))
     page = Paginator(photos, PICKER_PAGE_SIZE).get_page(request.GET.get("page"))
     for photo in page.object_list:

@@ -44,7 +44,8 @@ class PhotoAdmin(PhotoLibraryMixin, admin.ModelAdmin):
     form = PhotoForm
     # A grid of cards (css/photo-library.css), with the upload cards above it.
     list_display = ["thumbnail", "alt_text", "credit", "state", "uploaded_at"]
-    list_display_links = ["thumbnail", "alt_text"]
+    # The alt text links to the photo (the thumbnail's own alt is empty: it would repeat).
+    list_display_links = ["alt_text"]
     list_filter = ["rendition_status", CreditFilter, InUseFilter]
     search_fields = ["alt_text", "caption", "credit"]
     date_hierarchy = "uploaded_at"
