@@ -15,44 +15,9 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .environment import env_bool, env_int, env_list, env_str
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-
-
-def env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ImproperlyConfigured(f"{name} must be a boolean such as 1 or 0, not {raw!r}.")
-
-
-def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or not raw.strip():
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    return [item.strip() for item in raw.split(",") if item.strip()]
-
-
-def env_str(name: str, default: str) -> str:
-    return os.environ.get(name) or default
-
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
@@ -241,9 +206,10 @@ PHOTO_CARD_WIDTHS = [320, 640, 960]
 PHOTO_FALLBACK_WIDTH = 960  # the <img src> for browsers that ignore srcset
 PHOTO_RENDITIONS_DIR = "renditions"
 
-# Renditions are made by a worker process (`manage.py db_worker`, photos/tasks.py), not
-# in the upload's request: django-tasks with its database backend, so one machine needs
-# no other service. `immediate` makes them in the request instead (most tests).
+# Renditions are made by a worker (`manage.py db_worker`, photos/tasks.py) from a queue
+# in the database (django-tasks), so one machine needs no other service; with
+# TASKS_BACKEND=immediate they are made in the request (most tests). A rendition that
+# fails for a passing reason (a full disk) is tried again after these many seconds.
 _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
@@ -254,11 +220,7 @@ if _task_backend not in _TASK_BACKENDS:
         f"TASKS_BACKEND must be database or immediate, not {_task_backend!r}."
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend], "QUEUES": ["default"]}}
-# A rendition that fails for a passing reason (a full disk, a lost connection) is tried
-# again after these many seconds each, then reported as failed in the admin.
-PHOTO_RENDITION_RETRY_DELAYS = [
-    int(seconds) for seconds in env_list("PHOTO_RENDITION_RETRY_DELAYS", ["2", "10"])
-]
+PHOTO_RENDITION_RETRY_DELAYS = [int(n) for n in env_list("PHOTO_RETRY_SECONDS", ["2", "10"])]
 
 # Photo originals (which may carry GPS and camera details) are kept apart from the
 # media that readers are served: outside MEDIA_ROOT, under names no one can guess, and
