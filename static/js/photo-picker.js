@@ -170,6 +170,9 @@
   }
 
   function open(newTarget, button) {
+    if (dialog && dialog.open) {
+      return;
+    }
     target = newTarget;
     chosen = [];
     opener = button;
@@ -196,7 +199,7 @@
         dialog.innerHTML = html;
         wire();
         dialog.showModal();
-        var first = dialog.querySelector(".photo-uploader__choose, .photo-picker__filters input");
+        var first = dialog.querySelector(".photo-uploader__input, .photo-picker__filters input");
         if (first) {
           first.focus();
         }

@@ -215,3 +215,43 @@ def log_in_any_language(page: Page) -> None:
     page.locator("#id_password").fill(PASSWORD)
     page.locator("input[type=submit]").click()
     expect(page.locator("#user-tools")).to_be_visible()
+
+
+def test_photos_uploaded_from_the_gallery_picker_go_into_the_gallery(editor: Page):
+    page = editor
+    article = make_article(status=Status.DRAFT, categories=[make_category()])
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    opener = page.get_by_role("button", name="Add photos from the library")
+    opener.click()
+    dialog = page.get_by_role("dialog", name="Add photos to the gallery")
+    expect(dialog.locator(".photo-uploader__input")).to_be_focused()  # ready for files
+    page.keyboard.press("Escape")  # closes, back on the button
+    expect(dialog).to_be_hidden()
+    expect(opener).to_be_focused()
+
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="Add photos to the gallery")
+    expect(dialog).to_be_visible()
+    files = [
+        {
+            "name": f"event-{number}.jpg",
+            "mimeType": "image/jpeg",
+            "buffer": jpeg_bytes(400, 300, f"#{number}{number}4466"),
+        }
+        for number in range(3)
+    ]
+    dialog.locator(".photo-uploader__input").set_input_files(files)
+    cards = dialog.locator(".photo-card")
+    expect(cards).to_have_count(3)
+    for number in range(3):
+        cards.nth(number).get_by_label("Alt text").fill(f"Guests arriving, {number}")
+    dialog.get_by_role("button", name="Upload all").click()
+    expect(dialog.locator(".photo-picker__chosen")).to_have_text("Chosen: 3")
+    expect(dialog.locator('.photo-tile[aria-pressed="true"]')).to_have_count(3)
+    dialog.get_by_role("button", name="Add the chosen photos").click()
+
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    # In the order they finished uploading (three go at a time).
+    alts = sorted(g.photo.alt_text for g in article.gallery.all())
+    assert alts == [f"Guests arriving, {number}" for number in range(3)]
