@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -115,7 +116,10 @@ class Photo(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.image and not self.content_hash:
             # Read once here, whoever stores the photo (the admin, seed_demo, imports).
-            self.content_hash = file_sha256(self.image)
+            # A photo from before the hash whose file is lost keeps none: it matches
+            # nothing, and its texts can still be edited.
+            with contextlib.suppress(OSError):
+                self.content_hash = file_sha256(self.image)
         super().save(*args, **kwargs)
 
     @property

@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -52,7 +53,8 @@ def upload(request: HttpRequest, log_addition: Any) -> JsonResponse:
     """One photo from an upload card: 201 and the photo, 200 and the photo already in the
     library when these bytes are there, or 400 and what to fix, field by field."""
     image, digest = request.FILES.get("image"), ""
-    if image is not None:
+    # A file over the size limit is refused by the form without being read.
+    if image is not None and image.size <= settings.PHOTO_MAX_BYTES:
         digest = file_sha256(image)
         existing = Photo.objects.filter(content_hash=digest).order_by("pk").first()
         if existing is not None:
@@ -63,7 +65,7 @@ def upload(request: HttpRequest, log_addition: Any) -> JsonResponse:
     try:
         with transaction.atomic():
             photo = form.save(commit=False)
-            photo.content_hash = digest
+            photo.content_hash = digest  # (save() reads the file when it is empty)
             photo.save()
             queue_renditions(photo)
             log_addition(request, photo, [{"added": {}}])

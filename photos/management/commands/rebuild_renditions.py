@@ -74,13 +74,16 @@ class Command(BaseCommand):
 
     def _wait(self, queued: list[TaskResult], verbosity: int) -> None:
         """Until the worker has finished every queued photo, a progress line as it goes."""
-        pending, total, shown = list(queued), len(queued), -1
+        pending, total, shown, told = list(queued), len(queued), -1, False
         while True:
             for result in pending:
                 if not result.is_finished:
                     result.refresh()
             pending = [result for result in pending if not result.is_finished]
             done = total - len(pending)
+            if verbosity >= 1 and pending and not told:
+                self.stdout.write("Waiting for the rendition worker (manage.py db_worker) …")
+                told = True
             if verbosity >= 1 and done != shown and total:
                 self._progress(done, total)
                 shown = done
