@@ -1,5 +1,5 @@
-"""The tiny typed helpers settings.py reads the environment with: a value that is not a
-boolean or a whole number where one is expected stops the start-up with a sentence."""
+"""Reading settings from the environment: booleans, whole numbers, lists and strings,
+each refused with a sentence naming the variable when it cannot be read."""
 
 import os
 
