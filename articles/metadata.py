@@ -179,6 +179,15 @@ def news_article(article: Article) -> dict[str, Any]:
         "publisher": publisher(),
         "articleSection": [category.name for category in article.categories.all()],
         "keywords": [tag.name for tag in article.tags.all()],
+        # Corrections and updates as schema.org CorrectionComment (what changed, when).
+        "correction": [
+            {
+                "@type": "CorrectionComment",
+                "text": f"{note.get_kind_display()}: {note.text}",
+                "datePublished": _local_iso(note.noted_at),
+            }
+            for note in article.corrections.all()
+        ],
     }
     if any(pictures.values()):
         data["image"] = [picture for picture in pictures.values() if picture]

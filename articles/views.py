@@ -13,7 +13,7 @@ from django.http import (
     HttpResponsePermanentRedirect,
     HttpResponseRedirect,
 )
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -205,7 +205,8 @@ class ArticleDetailView(DetailView):
         except Http404:
             if "slug" not in kwargs:  # previews look articles up by id
                 raise
-            # An address the article had before its slug changed: one more query.
+            # An address the article had before its slug changed, or a story that ended:
+            # a query each, on this path only.
             moved = (
                 ArticleSlugRedirect.objects.filter(
                     language=translation.get_language(),
@@ -215,9 +216,13 @@ class ArticleDetailView(DetailView):
                 .select_related("article")
                 .first()
             )
-            if moved is None:
-                raise
-            return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
+            if moved is not None:
+                return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
+            # A story whose end time has passed is gone on purpose, not missing.
+            language = translation.get_language()
+            if Article.objects.ended().filter(language=language, slug=kwargs["slug"]).exists():
+                return render(request, "articles/gone.html", status=410)
+            raise
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         article: Article = self.object

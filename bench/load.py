@@ -1,7 +1,7 @@
 """HTTP load test of the public pages under gunicorn, against a bare Django view.
 
     python bench/load.py [--articles 100000] [--duration 10] [--soak 60]
-                         [--connections 32] [--port 8100]
+                         [--connections 32] [--port 8100] [--edge [--saves 20]]
 
 Seeds N synthetic articles (default 100,000) into DATABASE_URL (default: a local
 PostgreSQL database `newsroom_bench`, which must exist: `createdb newsroom_bench`), then
@@ -15,6 +15,10 @@ size through the same middleware. Cold requests render their page; the building 
 pages share (listing counts, the notice and category list) stay remembered per content
 version, as on a running site. Then a soak run (default 60 s at 32 connections) over the
 warm pages, counting non-2xx/3xx answers and socket errors, and each worker's memory.
+
+With --edge, instead: the index, an article and a feed directly and through Varnish in
+front of the warm server (on --port + 2), and the time from an editor's save to the
+first fresh answer through it (bench/edge.py).
 
 wrk comes from Debian's packages: installed with apt-get when missing and run as root,
 else `sudo apt-get install -y wrk`.
@@ -32,11 +36,14 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench import edge  # noqa: E402
 
 MIX_SCRIPT = """
 paths = {%s}
@@ -156,9 +163,13 @@ def main() -> None:
     parser.add_argument("--soak", type=int, default=60, help="seconds of the error check")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--port", type=int, default=8100)
+    parser.add_argument("--edge", action="store_true", help="direct and through Varnish")
+    parser.add_argument("--saves", type=int, default=20, help="--edge: saves timed")
     args = parser.parse_args()
 
     ensure_wrk()
+    if args.edge:
+        edge.ensure_varnish()
     workdir = Path(tempfile.mkdtemp(prefix="newsroom-load-"))
     env = {
         **os.environ,
@@ -188,12 +199,13 @@ def main() -> None:
         check=True,
     )
     base, uncached = f"http://127.0.0.1:{args.port}", f"http://127.0.0.1:{args.port + 1}"
-    servers = [
-        serve(env, args.port),
-        serve(env | {"DJANGO_PAGE_CACHE": "0"}, args.port + 1),
-    ]
+    # With --edge the server purges Varnish (so does this process, for its saves only).
+    edge_env = {"EDGE_PURGE_URLS": f"http://127.0.0.1:{args.port + 2}"} if args.edge else {}
+    servers = [serve(env | edge_env, args.port)]
+    if not args.edge:
+        servers.append(serve(env | {"DJANGO_PAGE_CACHE": "0"}, args.port + 1))
     try:
-        for url in (base, uncached):
+        for url in (base,) if args.edge else (base, uncached):
             for _ in range(100):
                 try:
                     urllib.request.urlopen(url + "/healthz", timeout=2)
@@ -202,7 +214,10 @@ def main() -> None:
                     time.sleep(0.2)
             else:
                 raise SystemExit("gunicorn did not start")
-        run(args, {"warm": base, "cold": uncached}, pages, servers[0].pid)
+        if args.edge:
+            edge.compare(args, base, args.port + 2, pages, workdir, measured(args))
+        else:
+            run(args, {"warm": base, "cold": uncached}, pages, servers[0].pid)
     finally:
         for server in servers:
             server.terminate()
@@ -216,6 +231,16 @@ def serve(env: dict[str, str], port: int) -> subprocess.Popen:
         env=env | {"GUNICORN_BIND": f"127.0.0.1:{port}"},
         stdout=subprocess.DEVNULL,  # the access log
     )
+
+
+def measured(args: argparse.Namespace) -> Callable[[str], Result]:
+    """wrk on a URL, settled first (settle)."""
+
+    def measure(url: str) -> Result:
+        settle(url, "")
+        return wrk(url, seconds=args.duration, connections=args.connections)
+
+    return measure
 
 
 def settle(base: str, url: str) -> None:

@@ -58,7 +58,7 @@ def _public_articles() -> ArticleQuerySet:
     return (
         Article.objects.published()
         .select_related("hero_photo")
-        .prefetch_related("categories", "tags")
+        .prefetch_related("categories", "tags", "corrections")
         .newest_first()
     )
 
@@ -253,6 +253,10 @@ def _article_data(article: Article, stories: dict[int, list[Article]]) -> dict[s
         "categories": categories,
         "tags": sorted(tag.name for tag in article.tags.all()),
         "hero_photo": _photo_data(article.hero_photo, article.caption),
+        "corrections": [
+            {"kind": note.kind, "text": note.text, "noted_at": _iso(note.noted_at)}
+            for note in article.corrections.all()
+        ],
         "translations": [
             {
                 "language": other.language,

@@ -16,8 +16,9 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -85,6 +86,10 @@ class LatestArticlesFeed(Feed):
     def item_description(self, article: Article) -> str:
         # Readers take RSS descriptions and Atom summaries (type="html") as HTML; the
         # lead is plain text, so escape it: "<b>" in a lead is text, not markup.
+        if article.was_updated:
+            # A correction or significant update: the item says so, with its time.
+            updated = date_format(timezone.localtime(article.updated_at), "DATETIME_FORMAT")
+            return escape(_("Updated %(time)s.") % {"time": updated} + " " + article.lead)
         return escape(article.lead)
 
     def item_link(self, article: Article) -> str:

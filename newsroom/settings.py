@@ -131,15 +131,17 @@ else:
         }
     }
 
-# The public page cache (pagecache.caching): how long a CDN may keep a page (s-maxage and
-# stale-while-revalidate; browsers always revalidate), and how long an entry lives in
-# the cache at most (a changed site uses new keys anyway; this only frees memory).
+# The public page cache (pagecache.caching): how long a proxy or CDN may keep a page
+# (s-maxage, stale-while-revalidate), how long an entry lives in the cache at most (a
+# change makes new keys anyway), and whether pages are cached at all (off: benchmarks).
 PUBLIC_CACHE_SECONDS = env_int("DJANGO_PUBLIC_CACHE_SECONDS", 60)
 PAGE_CACHE_TIMEOUT = env_int("DJANGO_PAGE_CACHE_TIMEOUT", 60 * 60)
-# Off: every public page is rendered on every request (what is shared between pages,
-# such as listing counts, is still remembered per content version). For benchmarks of
-# uncached pages (bench/load.py); a site has no reason to turn it off.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# Proxies (Varnish, a BAN each) and a Cloudflare zone told of every change (pagecache.purge).
+EDGE_PURGE_URLS = env_list("EDGE_PURGE_URLS", [])
+CLOUDFLARE_ZONE_ID = env_str("CLOUDFLARE_ZONE_ID", "")
+CLOUDFLARE_API_TOKEN = env_str("CLOUDFLARE_API_TOKEN", "")
+CLOUDFLARE_PURGE_EVERYTHING = env_bool("CLOUDFLARE_PURGE_EVERYTHING", False)
 # What tells the page cache when pages change by themselves (a scheduled article falls
 # due): the content's answer, so that the cache itself knows no model.
 PAGE_CACHE_NEXT_CHANGE = "articles.schedule.next_change"
@@ -279,6 +281,10 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # How long a shared preview link of an unpublished article works (publishing/views.py).
 PREVIEW_LINK_MAX_AGE = env_int("PREVIEW_LINK_MAX_AGE", 7 * 24 * 60 * 60)
+
+# How often, in seconds, an open article form keeps the editor's typing privately and
+# says who else has the story open (publishing/autosave.py).
+AUTOSAVE_SECONDS = env_int("AUTOSAVE_SECONDS", 30)
 
 # Security headers that hold on plain HTTP too.
 SECURE_CONTENT_TYPE_NOSNIFF = True

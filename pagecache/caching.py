@@ -21,12 +21,15 @@ Only anonymous GET and HEAD requests are served from and stored in the cache: a 
 with a session cookie (staff) or credentials goes straight to the view and is answered
 `private, no-store`, as is any response that sets a cookie, uses a CSRF token or the
 session. Cached answers carry an ETag and Last-Modified, so browsers and a CDN
-revalidate with a 304, and a Cache-Control for a CDN in front (PUBLIC_CACHE_SECONDS).
+revalidate with a 304, and a Cache-Control for a proxy or CDN in front
+(PUBLIC_CACHE_SECONDS, never past the next scheduled change); pagecache.purge tells
+those of every change once it commits.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import time
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
@@ -52,7 +55,9 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe, urlencode
 from django.utils.module_loading import import_string
 
+from . import purge
 from .models import ContentVersion
+from .purge_backends import PAGES_TAG
 
 CACHEABLE_STATUSES = frozenset({200, 301})
 VERSION_ROW = 1
@@ -74,6 +79,8 @@ def content_changed() -> None:
             ContentVersion.objects.get_or_create(
                 pk=VERSION_ROW, defaults={"version": 1, "changed_at": now}
             )
+        if purge.configured():  # proxies and CDNs in front drop their pages once it commits
+            transaction.on_commit(purge.pages_changed)
 
 
 def current_version() -> int | None:
@@ -212,13 +219,27 @@ def _can_store(request: HttpRequest, response: HttpResponseBase) -> bool:
 def _mark_public(response: HttpResponseBase, rendered_at: float) -> None:
     set_response_etag(response)
     response["Last-Modified"] = http_date(rendered_at)
-    seconds = settings.PUBLIC_CACHE_SECONDS
-    # Browsers revalidate every time (a cheap 304), so readers see edits at once; a CDN
-    # in front may keep a page for PUBLIC_CACHE_SECONDS and serve it while refreshing.
-    patch_cache_control(
-        response, public=True, max_age=0, s_maxage=seconds, stale_while_revalidate=seconds
-    )
+    response["Cache-Tag"] = PAGES_TAG  # what a purge of a proxy or CDN drops (purge.py)
     patch_vary_headers(response, ["Cookie"])
+
+
+def _share(response: HttpResponseBase, version: int | None, valid_until: float | None) -> None:
+    """Cache-Control of each answer of a public page. Browsers revalidate every time (a
+    cheap 304), so readers see edits at once. A proxy or CDN in front may keep the page
+    PUBLIC_CACHE_SECONDS and serve it as long again while refreshing, but never past the
+    next scheduled change: then it drops the page on time without a purge."""
+    fresh = stale = settings.PUBLIC_CACHE_SECONDS
+    if valid_until is not None:
+        left = max(0, math.floor(valid_until - time.time()))
+        fresh = min(fresh, left)
+        stale = min(stale, left - fresh)
+    if purge.configured() and current_version() != version:
+        # Changed while this answer was being made: its purge may have reached the proxy
+        # before the answer does, and would not drop it.
+        fresh = stale = 0
+    patch_cache_control(
+        response, public=True, max_age=0, s_maxage=fresh, stale_while_revalidate=stale
+    )
 
 
 def _mark_private(response: HttpResponseBase) -> None:
@@ -287,6 +308,7 @@ class PageCacheMiddleware:
         if entry is not None and _still_valid(entry[0]):
             response = entry[1]
             response["X-Cache"] = "hit"
+            _share(response, version, entry[0])
             return _conditional(request, response)
 
         # Without a version row (a database flushed by tests), nothing may outlive now.
@@ -306,9 +328,10 @@ class PageCacheMiddleware:
         response.content = response.content
         _mark_public(response, time.time())
         response["X-Cache"] = "miss"
+        valid_until = _valid_until(render)
         if settings.PAGE_CACHE:
-            valid_until = _valid_until(render)
             cache.set(key, (valid_until, response), _timeout(valid_until))
+        _share(response, version, valid_until)
         return _conditional(request, response)
 
 
@@ -331,7 +354,10 @@ def cache_public_page(
 # Invalidation: every saved or deleted row of a model that public pages may show bumps
 # the version. That is every model but those of the apps below, whose rows no public
 # page reads: a new content model is covered without being listed anywhere.
-PRIVATE_APPS = frozenset({"admin", "auth", "axes", "contenttypes", "reversion", "sessions"})
+# ("publishing" keeps the editors' review notes, autosaves and presence.)
+PRIVATE_APPS = frozenset(
+    {"admin", "auth", "axes", "contenttypes", "publishing", "reversion", "sessions"}
+)
 
 
 def _shown_publicly(model: type) -> bool:

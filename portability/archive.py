@@ -2,7 +2,7 @@
 
 `export_news` writes and `import_news` reads a folder or a .zip holding
 
-    manifest.json     {"format": "newsroom-export", "version": 1, "files": {name: sha256}}
+    manifest.json     {"format": "newsroom-export", "version": 2, "files": {name: sha256}}
     categories.json   categories with every translation, matched by slug
     tags.json         tags, matched by name
     photos.json       photo metadata and "file": "photos/<sha256>.<ext>"; matched by sha256
@@ -37,7 +37,9 @@ from articles.models import Article
 from photos.models import Photo
 
 FORMAT = "newsroom-export"
-VERSION = 1
+# Version 2 added articles' corrections; version 1 exports (without them) still import.
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 DATA_FILES = ("categories.json", "tags.json", "photos.json", "articles.json")
 _PHOTO_FILE = re.compile(r"^photos/[0-9a-f]{64}\.[A-Za-z0-9]{1,5}$")
 # Set by the database or by other fields, never copied from an export.

@@ -102,6 +102,7 @@ def _export_into(writer: _Writer, report: ExportReport, progress: Progress) -> N
             "tags",
             "gallery",
             "contacts",
+            "corrections",
             models.Prefetch(
                 "related_links",
                 RelatedLink.objects.select_related("target").order_by("position", "pk"),
@@ -128,6 +129,7 @@ def _export_into(writer: _Writer, report: ExportReport, progress: Progress) -> N
                     for link in article.related_links.all()
                 ],
                 "contacts": [_scalars(c) for c in article.contacts.all()],
+                "corrections": [_scalars(c) for c in article.corrections.all()],
             }
         )
         progress("articles", number, total)

@@ -17,7 +17,14 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from taggit.models import Tag
 
-from articles.models import Article, Category, GalleryPhoto, MediaContact, RelatedLink
+from articles.models import (
+    Article,
+    Category,
+    Correction,
+    GalleryPhoto,
+    MediaContact,
+    RelatedLink,
+)
 from articles.revisions import record_revisions
 from pagecache.caching import content_changed
 from photos import renditions
@@ -215,7 +222,7 @@ class _Importer:
             # What _links compares comes prefetched: a handful of queries per 500
             # articles rather than several per article.
             for article in Article.objects.filter(query).prefetch_related(
-                "categories", "tags", "gallery", "related_links", "contacts"
+                "categories", "tags", "gallery", "related_links", "contacts", "corrections"
             ):
                 existing[(article.language, article.slug)] = article
         users = {u.get_username(): u for u in get_user_model().objects.all()}
@@ -318,23 +325,35 @@ class _Importer:
             )
             changed = True
 
-        contact_fields = [f.name for f in _scalar_fields(MediaContact)]
-        contacts = [
-            tuple(
-                MediaContact._meta.get_field(f).to_python(item.get(f, "")) for f in contact_fields
-            )
-            for item in row.get("contacts", [])
-        ]
-        as_tuple = lambda c: tuple(getattr(c, f) for f in contact_fields)  # noqa: E731
-        if current(article.contacts, as_tuple) != contacts:
-            if not new:
-                article.contacts.all().delete()
-            MediaContact.objects.bulk_create(
-                MediaContact(article=article, **dict(zip(contact_fields, values, strict=True)))
-                for values in contacts
-            )
-            changed = True
+        for name, model in (("contacts", MediaContact), ("corrections", Correction)):
+            items = row.get(name, [])
+            if _plain_rows(model, items) != current(getattr(article, name), _plain_values(model)):
+                if not new:
+                    getattr(article, name).all().delete()
+                fields = _plain_fields(model)
+                model.objects.bulk_create(
+                    model(article=article, **dict(zip(fields, values, strict=True)))
+                    for values in _plain_rows(model, items)
+                )
+                changed = True
         return changed
+
+
+def _plain_fields(model: type[models.Model]) -> list[str]:
+    return [f.name for f in _scalar_fields(model)]
+
+
+def _plain_rows(model: type[models.Model], items: list[dict[str, Any]]) -> list[tuple]:
+    """An article's contacts or corrections as exported, as tuples of field values."""
+    fields = _plain_fields(model)
+    return [
+        tuple(model._meta.get_field(f).to_python(item.get(f, "")) for f in fields) for item in items
+    ]
+
+
+def _plain_values(model: type[models.Model]) -> Callable[[Any], tuple]:
+    fields = _plain_fields(model)
+    return lambda row: tuple(getattr(row, f) for f in fields)
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:

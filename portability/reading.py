@@ -14,7 +14,7 @@ from .archive import (
     _PHOTO_FILE,
     DATA_FILES,
     FORMAT,
-    VERSION,
+    READABLE_VERSIONS,
     ExportError,
     Progress,
     _sha256,
@@ -93,9 +93,10 @@ def read_and_check(source: Source, progress: Progress) -> dict[str, list[dict[st
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ExportError("manifest.json does not describe a Newsroom export.")
     version = manifest.get("version")
-    if version != VERSION:
+    if version not in READABLE_VERSIONS:
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
         raise ExportError(
-            f"This export has format version {version!r}; this Newsroom reads version {VERSION}."
+            f"This export has format version {version!r}; this Newsroom reads versions {readable}."
         )
     checksums = manifest.get("files")
     if not isinstance(checksums, dict) or set(checksums) != set(DATA_FILES):

@@ -1,5 +1,5 @@
-"""The editors' side as a Django app (no models of its own: it edits articles and photos),
-and the admin app with the newsroom's admin site."""
+"""The editors' side as a Django app (its models are private to editors: review notes,
+autosaves, who has a story open), and the admin app with the newsroom's admin site."""
 
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps

@@ -16,7 +16,7 @@ from articles.models import Article
 
 DAY, WEEK = "day", "week"
 # What a calendar entry shows: its time, title, language and state.
-CALENDAR_FIELDS = ("title", "language", "status", "published_at")
+CALENDAR_FIELDS = ("title", "language", "status", "published_at", "ends_at")
 
 
 @dataclass(frozen=True)

@@ -202,6 +202,7 @@ def _values(snapshot: Snapshot, names: _Names) -> dict[str, Any]:
         "tags": sorted((names.of(names.tags, pk) for pk in snapshot.tags), key=str.lower),
         "status": _choice(Status, f.get("status", "")),
         "published_at": _when(f.get("published_at")),
+        "ends_at": _when(f.get("ends_at")),
         "updated_at": _when(f.get("updated_at")),
         "featured": _("Yes") if f.get("featured") else _("No"),
         "byline": f.get("byline", ""),

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import OuterRef, Subquery
 
 from articles.models import Article, ArticleQuerySet, Status
+
+from .models import ReviewAction, ReviewNote
 
 # How many stories each list of the desk shows; the lists link to the full article list.
 DESK_LENGTH = 10
@@ -15,7 +18,7 @@ DESK_LENGTH = 10
 SCHEDULE_DAYS = 14
 # What a desk item shows: its title and language, and its state and time (the state is
 # worked out from the status and the publish time, without a query).
-DESK_FIELDS = ("title", "language", "status", "published_at", "modified_at")
+DESK_FIELDS = ("title", "language", "status", "published_at", "ends_at", "modified_at")
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,16 @@ class Desk:
     schedule_days: int = SCHEDULE_DAYS
 
 
+def with_last_move(articles: ArticleQuerySet) -> ArticleQuerySet:
+    """Each article with the last review move and its note (`review_action`,
+    `review_text`): what came back to a writer, or what a reviewer is asked to look at."""
+    moves = ReviewNote.objects.filter(article=OuterRef("pk")).exclude(action=ReviewAction.COMMENTED)
+    last = moves.order_by("-created_at", "-pk")[:1]
+    return articles.annotate(
+        review_action=Subquery(last.values("action")), review_text=Subquery(last.values("text"))
+    )
+
+
 def news_desk(user: AbstractBaseUser, *, now: datetime) -> Desk:
     """The desk of `user` at `now`: five queries whatever the numbers, one per list and
     one counting the articles in review."""
@@ -35,11 +48,11 @@ def news_desk(user: AbstractBaseUser, *, now: datetime) -> Desk:
     in_review = articles.filter(status=Status.REVIEW)
     return Desk(
         my_drafts=list(
-            articles.filter(author=user, status=Status.DRAFT).order_by("-modified_at", "-pk")[
-                :DESK_LENGTH
-            ]
+            with_last_move(articles.filter(author=user, status=Status.DRAFT)).order_by(
+                "-modified_at", "-pk"
+            )[:DESK_LENGTH]
         ),
-        in_review=list(in_review.order_by("-modified_at", "-pk")[:DESK_LENGTH]),
+        in_review=list(with_last_move(in_review).order_by("-modified_at", "-pk")[:DESK_LENGTH]),
         in_review_count=in_review.count(),
         scheduled=list(
             articles.scheduled()

@@ -8,10 +8,12 @@ from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Status
 
+from . import review
 from .site_time import SiteDateTimeField, SiteDateTimeInput, zone_description
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -35,6 +37,19 @@ class StaleArticleError(Exception):
 class ArticleAdminForm(forms.ModelForm):
     # The version the form was opened at; compared with the database on save.
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # A save that changes what the story says, not a typo fix: it moves the public
+    # "Updated" time and marks the story's translations "source changed".
+    significant_update = forms.BooleanField(
+        label=_("Significant update"),
+        required=False,
+        help_text=_(
+            "Tick when the story's content changed: the page shows 'Updated' with this "
+            "time and its translations are marked for review. Leave it for a typo fix."
+        ),
+    )
+    # The review buttons and their note (publishing/review.py), under the form.
+    review_action = review.ReviewFields.base_fields["review_action"]
+    review_note = review.ReviewFields.base_fields["review_note"]
 
     # The admin sets the user of the request on the form class it builds for it.
     user: AbstractBaseUser | AnonymousUser | None = None
@@ -54,6 +69,7 @@ class ArticleAdminForm(forms.ModelForm):
             "tags",
             "status",
             "published_at",
+            "ends_at",
             "updated_at",
             "featured",
             "byline",
@@ -65,15 +81,20 @@ class ArticleAdminForm(forms.ModelForm):
         ]
         # One datetime-local input in the site's time zone rather than the admin's split
         # date and time (and its "You are N hours behind server time" note).
-        field_classes = {"published_at": SiteDateTimeField, "updated_at": SiteDateTimeField}
+        field_classes = {
+            "published_at": SiteDateTimeField,
+            "ends_at": SiteDateTimeField,
+            "updated_at": SiteDateTimeField,
+        }
         widgets = {
             "published_at": SiteDateTimeInput(quick_choices=True),
+            "ends_at": SiteDateTimeInput(),
             "updated_at": SiteDateTimeInput(),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("published_at", "updated_at"):
+        for name in ("published_at", "ends_at", "updated_at"):
             field = self.fields.get(name)
             if field is not None:
                 # Which zone the times mean, with its offset today ("Helsinki time (UTC+2)").
@@ -91,6 +112,9 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         self._refuse_stale_form(cleaned)
+        review.apply(cleaned, self.instance, may_publish=can_publish(self.user))
+        if cleaned.get("significant_update"):
+            cleaned["updated_at"] = timezone.now()
         self._check_permission(cleaned)
         self._check_slug(cleaned)
         if cleaned.get("status", self.instance.status) == Status.PUBLISHED:
@@ -120,6 +144,8 @@ class ArticleAdminForm(forms.ModelForm):
             self.add_error("status", _("Only editors can unpublish articles."))
         if "published_at" in cleaned and cleaned["published_at"] != self.instance.published_at:
             self.add_error("published_at", _("Only editors can set the publish time."))
+        if "ends_at" in cleaned and cleaned["ends_at"] != self.instance.ends_at:
+            self.add_error("ends_at", _("Only editors can set the end time."))
 
     def _check_slug(self, cleaned: dict[str, Any]) -> None:
         slug, language = cleaned.get("slug"), cleaned.get("language")

@@ -2,7 +2,8 @@
 templates beside the form.
 
 The form posts what the editor has typed (static/js/live-preview.js), which writes the
-answer into a frame beside the form. The article and its categories and tags are
+answer's page into a frame beside the form and its pre-publish panel above it: one
+request, one validation of the form. The article and its categories and tags are
 written in a transaction that is always rolled back, so the page is built by the same
 view and templates as the public one, from real rows, and nothing is kept: no row, no
 revision, no cache entry (the page cache's memos are only used while a public page
@@ -18,8 +19,9 @@ from django.contrib.admin import ModelAdmin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path
 from django.views.decorators.http import require_POST
 
@@ -54,25 +56,25 @@ def _bound_form(model_admin: ModelAdmin, request: HttpRequest, object_id: str | 
 
 def live_preview(
     model_admin: ModelAdmin, request: HttpRequest, object_id: str | None = None
-) -> HttpResponse:
-    """The preview of the article form's current data (the add form's when `object_id`
-    is None), or the form's errors when it cannot be shown yet."""
+) -> JsonResponse:
+    """The form's current data (the add form's when `object_id` is None), validated
+    once, as {"page": the article page, or what is missing before it can be shown,
+    "panel": the pre-publish panel}."""
     form = _bound_form(model_admin, request, object_id)
-    if not form.is_valid():
-        response = render(request, "publishing/live_preview_errors.html", {"form": form})
+    valid = form.is_valid()  # fills form.instance with what validates, valid or not
+    panel = _prepublish_panel(request, form)
+    if valid:
+        page = _rendered_unsaved(model_admin, request, form)
     else:
-        response = _rendered_unsaved(request, form)
+        page = render(request, "publishing/live_preview_errors.html", {"form": form})
+    response = JsonResponse({"page": page.content.decode(), "panel": panel})
     response["Cache-Control"] = "private, no-store"
     return response
 
 
-def prepublish_panel(
-    model_admin: ModelAdmin, request: HttpRequest, object_id: str | None = None
-) -> HttpResponse:
-    """The pre-publish panel (publishing/prepublish.py) for the form's current data,
-    as a fragment of the change form; fields that do not validate yet count as empty."""
-    form = _bound_form(model_admin, request, object_id)
-    form.is_valid()  # fills form.instance with what validates
+def _prepublish_panel(request: HttpRequest, form: Any) -> str:
+    """The pre-publish panel (publishing/prepublish.py) for the form's data; fields that
+    do not validate yet count as empty. Read before the preview writes the article."""
     article = form.instance
     share = renditions.share_image(article.share_photo) if article.share_photo else None
     context = {
@@ -81,12 +83,10 @@ def prepublish_panel(
         "address": article.get_full_url() if article.slug else "",
         "share_image": share[0] if share else None,
     }
-    response = render(request, "publishing/prepublish_panel.html", context)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return render_to_string("publishing/prepublish_panel.html", context, request)
 
 
-def _rendered_unsaved(request: HttpRequest, form: Any) -> HttpResponse:
+def _rendered_unsaved(model_admin: ModelAdmin, request: HttpRequest, form: Any) -> HttpResponse:
     try:
         with transaction.atomic():
             unsaved = form.save(commit=False)
@@ -94,10 +94,22 @@ def _rendered_unsaved(request: HttpRequest, form: Any) -> HttpResponse:
                 unsaved.author = request.user
             unsaved.save()
             form.save_m2m()
+            _save_inlines(model_admin, request, unsaved)
             response = _article_page(request, unsaved.pk)
             raise _Rollback
     except _Rollback:
         return response
+
+
+def _save_inlines(model_admin: ModelAdmin, request: HttpRequest, article: Any) -> None:
+    """Write the gallery, related links and contacts as the form holds them (inside the
+    preview's transaction); a formset that does not validate yet keeps its saved rows."""
+    for formset_class, _inline in model_admin.get_formsets_with_inlines(request, article):
+        formset = formset_class(
+            request.POST, instance=article, prefix=formset_class.get_default_prefix()
+        )
+        if formset.is_valid():
+            formset.save()
 
 
 def _article_page(request: HttpRequest, pk: int) -> HttpResponse:
@@ -110,8 +122,7 @@ def _article_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def preview_urls(model_admin: ModelAdmin) -> list:
-    """The admin addresses of the live preview and the pre-publish panel: of the add
-    form and of a change form."""
+    """The admin addresses of the live preview: of the add form and of a change form."""
 
     def wrap(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         return model_admin.admin_site.admin_view(require_POST(view))
@@ -122,23 +133,11 @@ def preview_urls(model_admin: ModelAdmin) -> list:
     def for_change(request: HttpRequest, object_id: str) -> HttpResponse:
         return live_preview(model_admin, request, object_id)
 
-    def panel_for_add(request: HttpRequest) -> HttpResponse:
-        return prepublish_panel(model_admin, request)
-
-    def panel_for_change(request: HttpRequest, object_id: str) -> HttpResponse:
-        return prepublish_panel(model_admin, request, object_id)
-
     return [
         path("live-preview/", wrap(for_add), name="articles_article_live_preview_add"),
         path(
             "<path:object_id>/live-preview/",
             wrap(for_change),
             name="articles_article_live_preview",
-        ),
-        path("prepublish/", wrap(panel_for_add), name="articles_article_prepublish_add"),
-        path(
-            "<path:object_id>/prepublish/",
-            wrap(panel_for_change),
-            name="articles_article_prepublish",
         ),
     ]

@@ -1,10 +1,10 @@
 """The two editorial roles as permissions, as they are today.
 
 Writers write and illustrate drafts and submit them for review; Editors also publish,
-schedule and unpublish (articles.publish_article), delete, and manage categories, tags
-and the site notice. The groups are made by a data migration (articles 0004, which
-keeps its own copy, as migrations must); this is the current list, e.g. for rebuilding
-the groups in a flushed test database.
+schedule and unpublish (articles.publish_article), delete, and manage categories, tags,
+corrections and the site notice. The groups are made by data migrations (articles 0004
+and 0011, which keep their own copies, as migrations must); this is the current list,
+e.g. for rebuilding the groups in a flushed test database.
 """
 
 _INLINES = ["galleryphoto", "relatedlink", "mediacontact"]
@@ -19,6 +19,7 @@ WRITER = [
     ("photos", "change_photo"),
     ("photos", "view_photo"),
     ("articles", "view_category"),
+    ("articles", "view_correction"),
     ("taggit", "view_tag"),
 ]
 EDITOR = [
@@ -28,6 +29,7 @@ EDITOR = [
     ("photos", "delete_photo"),
     *[("articles", f"{action}_category") for action in ("add", "change", "delete")],
     *[("articles", f"{action}_sitenotice") for action in _ACTIONS],
+    *[("articles", f"{action}_correction") for action in ("add", "change", "delete")],
     *[("taggit", f"{action}_tag") for action in ("add", "change", "delete")],
 ]
 ROLES = {"Writer": WRITER, "Editor": EDITOR}

@@ -1,11 +1,31 @@
 """Translating beside the original: the story a translation is made from, shown read-only
-next to the translation's form."""
+next to the translation's form; and, when the original had a significant update after
+the translation was last saved, what changed in its title, lead and body since."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.http import HttpRequest
+from reversion.models import Version
 
 from articles.models import Article
+
+from .compare import FieldDiff, compare, snapshot_of_article, snapshot_of_revision
+
+# What a translator is shown of the original's changes.
+TRANSLATED_FIELDS = ("title", "lead", "body")
+
+
+@dataclass(frozen=True)
+class SourceChange:
+    """The original's significant update after the translation was last saved, with
+    the changes to its text since then (empty when its history does not reach back)."""
+
+    updated_at: datetime
+    seen_at: datetime
+    changed_fields: list[FieldDiff]
 
 
 def translation_source(request: HttpRequest, article: Article | None) -> Article | None:
@@ -26,6 +46,35 @@ def translation_source(request: HttpRequest, article: Article | None) -> Article
         .only("pk", "title", "language", "lead", "body", "hero_photo", "hero_caption")
         .first()
     )
+
+
+def source_change(article: Article | None) -> SourceChange | None:
+    """For a translation whose original changed significantly since it was last saved:
+    when, and what changed in the original's title, lead and body since then."""
+    if article is None or article.pk is None or article.translation_of_id is None:
+        return None
+    original = article.translation_of
+    seen = article.source_seen_at
+    if original.updated_at is None or seen is None or original.updated_at <= seen:
+        return None
+    # The original as it was when the translation was last saved: its newest revision
+    # from before then.
+    then = (
+        Version.objects.get_for_object(original)
+        .filter(revision__date_created__lte=seen)
+        .order_by("-revision__date_created", "-pk")
+        .first()
+    )
+    changed: list[FieldDiff] = []
+    if then is not None:
+        versions = Version.objects.filter(revision_id=then.revision_id).select_related(
+            "content_type"
+        )
+        old = snapshot_of_revision(versions, original.pk)
+        if old is not None:
+            diffs = compare(old, snapshot_of_article(original))
+            changed = [d for d in diffs if d.name in TRANSLATED_FIELDS and d.changed]
+    return SourceChange(updated_at=original.updated_at, seen_at=seen, changed_fields=changed)
 
 
 # Fields that the "Add translation" link fills in from the address.

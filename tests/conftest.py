@@ -1,7 +1,10 @@
 """Fixtures for every test: fresh media folders and cache, quick password hashing, a
 client logged in as a Writer or an Editor;
 PostgreSQL-only tests deselected on SQLite. And the demo photos, drawn once, for the
-tests that seed them."""
+tests that seed them; the collected static files, once, for the tests that run the site
+as production does (tests/security, tests/edge)."""
+
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
@@ -55,6 +58,17 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """collectstatic's output (debug off serves the hashed names of its manifest), made
+    once: it depends on the code alone, not on a test's database or settings."""
+    from tests.security.servers import collectstatic
+
+    root = tmp_path_factory.mktemp("static")
+    collectstatic(root)
+    return root
 
 
 @pytest.fixture

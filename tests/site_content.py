@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles.models import Article, GalleryPhoto, MediaContact, SiteNotice
+from articles.models import Article, Correction, GalleryPhoto, MediaContact, SiteNotice
 from tests.factories import link, make_article, make_category, make_photo
 
 LANGUAGES = ("en", "fi", "sv")
@@ -89,6 +89,8 @@ def build_site() -> Site:
             email="ada.example@example.edu",
             phone="+358 40 123 4567",
         )
+        # A correction: the page's corrections block and its "Updated" time.
+        Correction.objects.create(article=main, text="The exhibition opens in hall B, not A.")
         # Thirteen more: four related cards and a second page on the index (12 a page).
         others = [
             make_article(

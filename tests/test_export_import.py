@@ -17,7 +17,7 @@ from django.utils import translation
 from taggit.models import Tag
 
 from articles.demo import seed_demo
-from articles.models import Article, Category, GalleryPhoto, RelatedLink, Status
+from articles.models import Article, Category, Correction, GalleryPhoto, RelatedLink, Status
 from photos.models import Photo
 
 from .factories import make_article, make_category, make_photo
@@ -93,6 +93,8 @@ def test_round_trip_into_an_empty_site_gives_the_same_pages_and_photo_bytes(
     tmp_path, settings, suffix
 ):
     seed_demo(synthetic=14)
+    corrected = Article.objects.published().first()
+    Correction.objects.create(article=corrected, text="The hall is B, not A.")
     draft = Article.objects.filter(status=Status.DRAFT).count()
     urls = _public_urls()
     before, photos_before = _render(urls), _photo_bytes()
@@ -111,6 +113,7 @@ def test_round_trip_into_an_empty_site_gives_the_same_pages_and_photo_bytes(
     assert Article.objects.filter(status=Status.DRAFT).count() == draft
     assert Article.objects.exclude(translation_of=None).count() > 0
     assert GalleryPhoto.objects.exists() and RelatedLink.objects.exists()
+    assert Correction.objects.get().text == "The hall is B, not A."
 
 
 def test_a_second_import_changes_nothing(tmp_path, capsys):
@@ -244,12 +247,29 @@ def test_a_truncated_zip_is_refused(tmp_path, settings):
 
 def test_a_newer_format_version_is_refused(exported, settings):
     manifest = json.loads((exported / "manifest.json").read_text())
-    manifest["version"] = 2
+    manifest["version"] = 3
     (exported / "manifest.json").write_text(json.dumps(manifest))
 
-    with pytest.raises(CommandError, match="format version 2; this Newsroom reads version 1"):
+    with pytest.raises(
+        CommandError, match="format version 3; this Newsroom reads versions 1 and 2"
+    ):
         call_command("import_news", str(exported), verbosity=0)
     _assert_nothing_imported(settings)
+
+
+def test_an_export_of_format_version_1_without_corrections_still_imports(exported):
+    articles = json.loads((exported / "articles.json").read_text())
+    for row in articles:
+        del row["corrections"]
+    _rewrite_consistently(exported, "articles.json", articles)
+    manifest = json.loads((exported / "manifest.json").read_text())
+    manifest["version"] = 1
+    (exported / "manifest.json").write_text(json.dumps(manifest))
+
+    call_command("import_news", str(exported), verbosity=0)
+
+    assert Article.objects.count() == 1
+    assert not Correction.objects.exists()
 
 
 def test_a_link_to_an_article_outside_the_export_is_refused(exported, settings):

@@ -47,7 +47,7 @@ def test_the_preview_shows_what_the_form_holds_now_with_the_public_template(writ
     response = writer_client.post(_change(draft), data)
 
     assert response.status_code == 200
-    html = response.content.decode()
+    html = response.json()["page"]
     assert "<h1" in html and "Robots join the university library" in html
     assert "<h2>What they do</h2>" in html
     assert "Research" in html  # the category chosen in the form, not yet saved
@@ -76,7 +76,7 @@ def test_nothing_of_a_preview_is_kept(writer_client, draft):
 def test_a_form_that_cannot_be_saved_yet_says_what_is_missing(writer_client):
     response = writer_client.post(ADD, _form_data(title="", slug=""))
 
-    html = response.content.decode()
+    html = response.json()["page"]
     assert response.status_code == 200
     assert "The preview will show when the form can be saved" in html
     assert "Title" in html and "This field is required." in html
@@ -117,3 +117,42 @@ def test_the_preview_costs_the_same_queries_for_a_short_or_a_long_story(writer_c
         return len(queries)
 
     assert count("<p>Short.</p>") == count("".join(f"<p>Paragraph {n}.</p>" for n in range(200)))
+
+
+def test_the_preview_shows_the_gallery_and_contacts_as_typed_and_keeps_none(writer_client, draft):
+    photo = make_photo(alt_text="Shelves seen from above")
+    data = _form_data(draft) | {
+        "gallery-TOTAL_FORMS": "1",
+        "gallery-0-position": "1",
+        "gallery-0-photo": str(photo.pk),
+        "gallery-0-caption": "The new shelves",
+        "contacts-TOTAL_FORMS": "1",
+        "contacts-0-position": "1",
+        "contacts-0-name": "Liisa Librarian",
+        "contacts-0-title": "Head of services",
+        "contacts-0-email": "liisa@example.edu",
+        "contacts-0-phone": "",
+    }
+
+    response = writer_client.post(_change(draft), data)
+
+    html = response.json()["page"]
+    assert "Shelves seen from above" in html
+    assert "The new shelves" in html
+    assert "Liisa Librarian" in html
+    assert not draft.gallery.exists()
+    assert not draft.contacts.exists()
+
+
+def test_a_gallery_row_that_does_not_validate_yet_leaves_the_saved_gallery(writer_client, draft):
+    data = _form_data(draft) | {
+        "gallery-TOTAL_FORMS": "1",
+        "gallery-0-position": "1",
+        "gallery-0-photo": "999999",
+        "gallery-0-caption": "Half typed",
+    }
+
+    response = writer_client.post(_change(draft), data)
+
+    assert response.status_code == 200
+    assert "Half typed" not in response.json()["page"]

@@ -99,16 +99,16 @@ def test_the_panel_follows_the_form_and_names_what_is_missing(client):
     )  # fmt: skip
     data = _form_data(draft, body='<h2>Why</h2><p><a href="https://x.example/">here</a></p>')
 
-    response = client.post(f"/admin/articles/article/{draft.pk}/prepublish/", data)
+    response = client.post(f"/admin/articles/article/{draft.pk}/live-preview/", data)
 
-    html = response.content.decode()
+    html = response.json()["panel"]
     assert response.status_code == 200
     assert "A published article needs a lead." in html
     assert "A published article needs a hero photo." in html
     assert "“here” says nothing" in html
     assert "http://testserver/en/news/" in html  # the search result's address
     assert "private" in response["Cache-Control"]
-    # Like the preview: POST only, for who may change the article.
-    assert client.get(f"/admin/articles/article/{draft.pk}/prepublish/").status_code == 405
+    # It comes with the preview: POST only, for who may change the article.
+    assert client.get(f"/admin/articles/article/{draft.pk}/live-preview/").status_code == 405
     client.force_login(make_user("nobody"))
-    assert client.post(f"/admin/articles/article/{draft.pk}/prepublish/", data).status_code == 403
+    assert client.post(f"/admin/articles/article/{draft.pk}/live-preview/", data).status_code == 403

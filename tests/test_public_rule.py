@@ -1,10 +1,11 @@
 """The public rule is stated once (articles/models/public_rule.py) and every surface
 follows it.
 
-A condition added in that one place, here an end time such as an expiry would bring,
-takes an article off the article page, the listings, search, the feeds, the sitemap,
-the API, "Read more news", its translation's language links and is_published(), and
-puts the end time into the page cache's schedule, with no other change to the code.
+Its end-time condition (an article's `ends_at`) was added in that one place: at that
+moment the article leaves the article page, the listings, search, the feeds, the
+sitemap, the API, "Read more news", its translation's language links and
+is_published(), and the end time is in the page cache's schedule, with no other change
+to the code that reads the rule.
 """
 
 from dataclasses import dataclass
@@ -24,21 +25,9 @@ pytestmark = pytest.mark.django_db
 TITLE = "Zeppelin lands on the campus lawn"
 
 
-@pytest.fixture
-def with_end_time(monkeypatch):
-    """The rule with an end time, as an expiry would add it: public until `updated_at`
-    (which stands in for an end time field here) when there is one."""
-    rule = public_rule.public_q
-
-    def public_q(now):
-        return rule(now) & (Q(updated_at__isnull=True) | Q(updated_at__gt=now))
-
-    monkeypatch.setattr(public_rule, "public_q", public_q)
-
-
 @dataclass
 class Site:
-    article: Article  # its end time has passed
+    article: Article  # public for another hour
     translation: Article
     neighbour: Article  # links to it and shares its category and tag
     ending_soon: Article
@@ -55,7 +44,7 @@ def site() -> Site:
         categories=[studies],
         tags=["airships"],
         published_at=now - timedelta(hours=2),
-        updated_at=now - timedelta(minutes=1),
+        ends_at=now + timedelta(hours=1),
     )
     neighbour = make_article(title="Neighbour", categories=[studies], tags=["airships"])
     link(neighbour, article)
@@ -65,8 +54,8 @@ def site() -> Site:
             language="fi", slug="zeppeliini", translation_of=article, categories=[studies]
         ),
         neighbour=neighbour,
-        ending_soon=make_article(title="Ending soon", updated_at=now + timedelta(minutes=10)),
-        scheduled=make_article(title="Scheduled", published_at=now + timedelta(hours=1)),
+        ending_soon=make_article(title="Ending soon", ends_at=now + timedelta(hours=3)),
+        scheduled=make_article(title="Scheduled", published_at=now + timedelta(minutes=30)),
     )
 
 
@@ -117,57 +106,65 @@ def test_every_surface_shows_the_article_under_the_rule_as_it_is(client, site, s
 
 
 @pytest.mark.parametrize("surface", SURFACES)
-def test_an_end_time_added_to_the_rule_takes_the_article_off_every_surface(
-    client, site, with_end_time, surface
-):
+def test_at_its_end_time_the_article_leaves_every_surface(client, site, time_machine, surface):
+    time_machine.move_to(site.article.ends_at + timedelta(seconds=1))
+
     assert not SURFACES[surface](client, site)
     # What has not ended yet is still shown.
     assert "Ending soon" in _page(client, "/en/news/")
 
 
-def test_the_next_change_is_the_next_publish_time(site):
+def test_the_next_change_is_the_next_publish_time_or_end_time(site, time_machine):
     assert caching.next_change() == site.scheduled.published_at.timestamp()
 
+    time_machine.move_to(site.scheduled.published_at + timedelta(seconds=1))
+    assert caching.next_change() == site.article.ends_at.timestamp()
 
-def test_an_end_time_added_to_the_rule_is_the_next_change_when_it_comes_first(site, with_end_time):
-    assert caching.next_change() == site.ending_soon.updated_at.timestamp()
 
-
-@pytest.mark.parametrize("rule", ["as it is", "with an end time"])
-def test_the_instance_twin_and_the_queryset_agree_on_both_sides_of_each_boundary(request, rule):
-    if rule == "with an end time":
-        request.getfixturevalue("with_end_time")
+def test_the_instance_twin_and_the_queryset_agree_on_both_sides_of_each_boundary(time_machine):
     now = timezone.now()
-    request.getfixturevalue("time_machine").move_to(now, tick=False)
+    time_machine.move_to(now, tick=False)
     moments = [None, now - timedelta(seconds=1), now + timedelta(seconds=1)]
     for status in Status:
         for published_at in moments:
-            for updated_at in moments:
-                article = make_article(status=status, updated_at=updated_at)
+            for ends_at in moments:
+                article = make_article(status=status)
                 # save() fills in a published article's missing time; update() does not.
-                Article.objects.filter(pk=article.pk).update(published_at=published_at)
+                Article.objects.filter(pk=article.pk).update(
+                    published_at=published_at, ends_at=ends_at
+                )
 
     public = set(Article.objects.published().values_list("pk", flat=True))
     scheduled = set(Article.objects.scheduled().values_list("pk", flat=True))
+    ended = set(Article.objects.ended().values_list("pk", flat=True))
     articles = list(Article.objects.all())
     assert public == {article.pk for article in articles if article.is_published()}
-    # Scheduled: published by an editor, its time not come (or no time at all).
     released = {article.pk for article in articles if article.status == Status.PUBLISHED}
-    assert public and scheduled and not public & scheduled
+    # Each article an editor published is public, scheduled or ended: one of the three.
+    assert public and scheduled and ended
+    assert public | scheduled | ended == released
+    assert not public & scheduled and not public & ended and not scheduled & ended
+    # Scheduled: its time not come (or no time at all); ended: its end time passed.
     assert scheduled == {
         article.pk
         for article in articles
         if article.pk in released and not (article.published_at and article.published_at <= now)
     }
-    if rule == "as it is":
-        assert public | scheduled == released
-    else:  # and some have ended
-        assert public | scheduled < released
+    assert ended == {
+        article.pk
+        for article in articles
+        if article.pk in released
+        and article.pk not in scheduled
+        and article.ends_at is not None
+        and article.ends_at <= now
+    }
+    states = {article.pk: article.publication_state for article in articles}
+    assert {pk for pk, state in states.items() if state == "ended"} == ended
 
 
-def test_the_clock_fields_are_read_from_the_rule(with_end_time):
+def test_the_clock_fields_are_read_from_the_rule():
     now = timezone.now()
-    assert compared_with(public_rule.public_q(now), now) == ["published_at", "updated_at"]
+    assert compared_with(public_rule.public_q(now), now) == ["published_at", "ends_at"]
 
 
 def test_the_instance_twin_refuses_a_condition_it_cannot_read():

@@ -33,16 +33,17 @@ BUDGETS = {
     "/sitemap.xml": CACHE + 2,
     # Category slugs, the count, the page with photos, the translated stories.
     "/sitemap-articles.xml": CACHE + 4,
-    # Count, page, categories, tags, translations (plus the category's lookup).
-    "/api/v1/articles/": CACHE + 5,
-    "/api/v1/articles/?category=studies&page_size=50": CACHE + 6,
+    # Count, page, categories, tags, corrections, translations (plus the category's
+    # lookup).
+    "/api/v1/articles/": CACHE + 6,
+    "/api/v1/articles/?category=studies&page_size=50": CACHE + 7,
 }
-# The article with its photos; its categories, tags, gallery (with the photos) and
-# contacts (a prefetch each); its public translations; the related cards with their
-# photos, and their categories (a prefetch). The category list, the notice and the next
-# change are remembered from an earlier page. The API: the article, categories, tags,
-# translations.
-ARTICLE_QUERIES = {"detail": CACHE - 1 + 8, "api": CACHE - 1 + 4}
+# The article with its photos; its categories, tags, gallery (with the photos), contacts
+# and corrections (a prefetch each); its public translations; the related cards with
+# their photos, and their categories (a prefetch). The category list, the notice and the
+# next change are remembered from an earlier page. The API: the article, categories,
+# tags, corrections, translations.
+ARTICLE_QUERIES = {"detail": CACHE - 1 + 9, "api": CACHE - 1 + 5}
 
 
 def _count_queries(client, url: str) -> int:

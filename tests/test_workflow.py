@@ -33,7 +33,7 @@ def _change_url(article: Article) -> str:
 
 def _inlines() -> dict[str, str]:
     data = {}
-    for prefix in ("gallery", "related_links", "contacts"):
+    for prefix in ("gallery", "related_links", "contacts", "corrections"):
         data |= {
             f"{prefix}-TOTAL_FORMS": "0",
             f"{prefix}-INITIAL_FORMS": "0",

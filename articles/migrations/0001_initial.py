@@ -8,195 +8,625 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name_en', models.CharField(help_text="For example 'Studies' or 'Research'.", max_length=100, verbose_name='name (English)')),
-                ('name_fi', models.CharField(blank=True, help_text='Shown on Finnish pages; the English name is used when empty.', max_length=100, verbose_name='name (Finnish)')),
-                ('name_sv', models.CharField(blank=True, help_text='Shown on Swedish pages; the English name is used when empty.', max_length=100, verbose_name='name (Swedish)')),
-                ('slug', models.SlugField(help_text="The category's address: /en/news/category/<slug>/.", max_length=100, unique=True, verbose_name='slug')),
-                ('description_en', models.TextField(blank=True, help_text='Shown at the top of the category page.', verbose_name='description (English)')),
-                ('description_fi', models.TextField(blank=True, verbose_name='description (Finnish)')),
-                ('description_sv', models.TextField(blank=True, verbose_name='description (Swedish)')),
-                ('order', models.PositiveSmallIntegerField(default=0, help_text='Lower numbers are listed first.', verbose_name='display order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name_en",
+                    models.CharField(
+                        help_text="For example 'Studies' or 'Research'.",
+                        max_length=100,
+                        verbose_name="name (English)",
+                    ),
+                ),
+                (
+                    "name_fi",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown on Finnish pages; the English name is used when empty.",
+                        max_length=100,
+                        verbose_name="name (Finnish)",
+                    ),
+                ),
+                (
+                    "name_sv",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown on Swedish pages; the English name is used when empty.",
+                        max_length=100,
+                        verbose_name="name (Swedish)",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The category's address: /en/news/category/<slug>/.",
+                        max_length=100,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown at the top of the category page.",
+                        verbose_name="description (English)",
+                    ),
+                ),
+                (
+                    "description_fi",
+                    models.TextField(blank=True, verbose_name="description (Finnish)"),
+                ),
+                (
+                    "description_sv",
+                    models.TextField(blank=True, verbose_name="description (Swedish)"),
+                ),
+                (
+                    "order",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="Lower numbers are listed first.",
+                        verbose_name="display order",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'category',
-                'verbose_name_plural': 'categories',
-                'ordering': ['order', 'name_en'],
+                "verbose_name": "category",
+                "verbose_name_plural": "categories",
+                "ordering": ["order", "name_en"],
             },
         ),
         migrations.CreateModel(
-            name='SiteNotice',
+            name="SiteNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('message', models.CharField(help_text="E.g. 'The campus is closed on 6 December.'", max_length=300, verbose_name='message')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('ends_at', models.DateTimeField(help_text='The notice disappears by itself at this time.', verbose_name='ends')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "message",
+                    models.CharField(
+                        help_text="E.g. 'The campus is closed on 6 December.'",
+                        max_length=300,
+                        verbose_name="message",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "ends_at",
+                    models.DateTimeField(
+                        help_text="The notice disappears by itself at this time.",
+                        verbose_name="ends",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
             ],
             options={
-                'verbose_name': 'site notice',
-                'verbose_name_plural': 'site notices',
-                'ordering': ['-created_at'],
+                "verbose_name": "site notice",
+                "verbose_name_plural": "site notices",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('slug', models.SlugField(help_text="The article's address, unique within its language.", max_length=200, verbose_name='slug')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fi', 'Finnish'), ('sv', 'Swedish')], default='en', max_length=2, verbose_name='language')),
-                ('lead', models.TextField(blank=True, help_text='One or two sentences that sum up the story; shown on cards and in search.', verbose_name='lead')),
-                ('body', articles.models.SanitizedHTMLField(blank=True, help_text='The story, with subheadings, quotes, lists and links.', verbose_name='body')),
-                ('hero_caption', models.CharField(blank=True, help_text="Replaces the photo's default caption in this article only.", max_length=500, verbose_name='hero caption')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('review', 'In review'), ('published', 'Published')], default='draft', max_length=10, verbose_name='status')),
-                ('published_at', models.DateTimeField(blank=True, help_text='When the article becomes public. A future time schedules it; empty means now.', null=True, verbose_name='publish time')),
-                ('updated_at', models.DateTimeField(blank=True, help_text="Shown as 'Updated' when the story has changed after publishing.", null=True, verbose_name='updated')),
-                ('byline', models.CharField(blank=True, help_text="The writer as shown to readers, e.g. 'Text: Anna Virtanen'.", max_length=200, verbose_name='byline')),
-                ('featured', models.BooleanField(default=False, help_text='Featured articles are listed first.', verbose_name='featured')),
-                ('seo_title', models.CharField(blank=True, help_text='For search engines and browser tabs; the title is used when empty.', max_length=70, verbose_name='SEO title')),
-                ('seo_description', models.CharField(blank=True, help_text='For search results and link previews; the lead is used when empty.', max_length=200, verbose_name='SEO description')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='last modified')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('translation_of', models.ForeignKey(blank=True, help_text='The original article when this is a translation of the same story.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='translations', to='articles.article', verbose_name='translation of')),
-                ('categories', models.ManyToManyField(help_text='One or more, e.g. Studies and University.', related_name='articles', to='articles.category', verbose_name='categories')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The article's address, unique within its language.",
+                        max_length=200,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("fi", "Finnish"), ("sv", "Swedish")],
+                        default="en",
+                        max_length=2,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "lead",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences that sum up the story; shown on cards and in search.",
+                        verbose_name="lead",
+                    ),
+                ),
+                (
+                    "body",
+                    articles.models.SanitizedHTMLField(
+                        blank=True,
+                        help_text="The story, with subheadings, quotes, lists and links.",
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "hero_caption",
+                    models.CharField(
+                        blank=True,
+                        help_text="Replaces the photo's default caption in this article only.",
+                        max_length=500,
+                        verbose_name="hero caption",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("review", "In review"),
+                            ("published", "Published"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When the article becomes public. A future time schedules it; empty means now.",
+                        null=True,
+                        verbose_name="publish time",
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Shown as 'Updated' when the story has changed after publishing.",
+                        null=True,
+                        verbose_name="updated",
+                    ),
+                ),
+                (
+                    "byline",
+                    models.CharField(
+                        blank=True,
+                        help_text="The writer as shown to readers, e.g. 'Text: Anna Virtanen'.",
+                        max_length=200,
+                        verbose_name="byline",
+                    ),
+                ),
+                (
+                    "featured",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Featured articles are listed first.",
+                        verbose_name="featured",
+                    ),
+                ),
+                (
+                    "seo_title",
+                    models.CharField(
+                        blank=True,
+                        help_text="For search engines and browser tabs; the title is used when empty.",
+                        max_length=70,
+                        verbose_name="SEO title",
+                    ),
+                ),
+                (
+                    "seo_description",
+                    models.CharField(
+                        blank=True,
+                        help_text="For search results and link previews; the lead is used when empty.",
+                        max_length=200,
+                        verbose_name="SEO description",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="last modified")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "translation_of",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The original article when this is a translation of the same story.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="translations",
+                        to="articles.article",
+                        verbose_name="translation of",
+                    ),
+                ),
+                (
+                    "categories",
+                    models.ManyToManyField(
+                        help_text="One or more, e.g. Studies and University.",
+                        related_name="articles",
+                        to="articles.category",
+                        verbose_name="categories",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article',
-                'verbose_name_plural': 'articles',
-                'ordering': ['-published_at', '-pk'],
+                "verbose_name": "article",
+                "verbose_name_plural": "articles",
+                "ordering": ["-published_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='MediaContact',
+            name="MediaContact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('title', models.CharField(blank=True, help_text="E.g. 'Professor of Urban Planning'.", max_length=200, verbose_name='title')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('phone', models.CharField(blank=True, help_text='E.g. +358 50 123 4567.', max_length=40, verbose_name='phone')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='articles.article', verbose_name='article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. 'Professor of Urban Planning'.",
+                        max_length=200,
+                        verbose_name="title",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. +358 50 123 4567.",
+                        max_length=40,
+                        verbose_name="phone",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="articles.article",
+                        verbose_name="article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'media contact',
-                'verbose_name_plural': 'further information',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "media contact",
+                "verbose_name_plural": "further information",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Photo',
+            name="Photo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', help_text='A JPEG, PNG or WebP photo, at least 1600 pixels wide for hero use.', upload_to='photos/%Y/%m/', verbose_name='image', width_field='width')),
-                ('width', models.PositiveIntegerField(default=0, editable=False, verbose_name='width')),
-                ('height', models.PositiveIntegerField(default=0, editable=False, verbose_name='height')),
-                ('alt_text', models.CharField(help_text="What the photo shows, for readers who cannot see it, e.g. 'Two people signing documents at a table'.", max_length=300, verbose_name='alt text')),
-                ('caption', models.CharField(blank=True, help_text="Shown under the photo, e.g. 'Rector X and Mayor Y signing the agreement'.", max_length=500, verbose_name='default caption')),
-                ('credit', models.CharField(blank=True, help_text="The photographer or source, shown as 'Photo: …'.", max_length=200, verbose_name='credit')),
-                ('focal_x', models.FloatField(blank=True, help_text='0 = left edge, 1 = right edge; crops keep this point in view.', null=True, verbose_name='focal point x')),
-                ('focal_y', models.FloatField(blank=True, help_text='0 = top edge, 1 = bottom edge.', null=True, verbose_name='focal point y')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "image",
+                    models.ImageField(
+                        height_field="height",
+                        help_text="A JPEG, PNG or WebP photo, at least 1600 pixels wide for hero use.",
+                        upload_to="photos/%Y/%m/",
+                        verbose_name="image",
+                        width_field="width",
+                    ),
+                ),
+                (
+                    "width",
+                    models.PositiveIntegerField(default=0, editable=False, verbose_name="width"),
+                ),
+                (
+                    "height",
+                    models.PositiveIntegerField(default=0, editable=False, verbose_name="height"),
+                ),
+                (
+                    "alt_text",
+                    models.CharField(
+                        help_text="What the photo shows, for readers who cannot see it, e.g. 'Two people signing documents at a table'.",
+                        max_length=300,
+                        verbose_name="alt text",
+                    ),
+                ),
+                (
+                    "caption",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown under the photo, e.g. 'Rector X and Mayor Y signing the agreement'.",
+                        max_length=500,
+                        verbose_name="default caption",
+                    ),
+                ),
+                (
+                    "credit",
+                    models.CharField(
+                        blank=True,
+                        help_text="The photographer or source, shown as 'Photo: …'.",
+                        max_length=200,
+                        verbose_name="credit",
+                    ),
+                ),
+                (
+                    "focal_x",
+                    models.FloatField(
+                        blank=True,
+                        help_text="0 = left edge, 1 = right edge; crops keep this point in view.",
+                        null=True,
+                        verbose_name="focal point x",
+                    ),
+                ),
+                (
+                    "focal_y",
+                    models.FloatField(
+                        blank=True,
+                        help_text="0 = top edge, 1 = bottom edge.",
+                        null=True,
+                        verbose_name="focal point y",
+                    ),
+                ),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded")),
             ],
             options={
-                'verbose_name': 'photo',
-                'verbose_name_plural': 'photos',
-                'ordering': ['-uploaded_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('focal_x__isnull', True), models.Q(('focal_x__gte', 0), ('focal_x__lte', 1)), _connector='OR'), name='photo_focal_x_in_unit_range'), models.CheckConstraint(condition=models.Q(('focal_y__isnull', True), models.Q(('focal_y__gte', 0), ('focal_y__lte', 1)), _connector='OR'), name='photo_focal_y_in_unit_range')],
+                "verbose_name": "photo",
+                "verbose_name_plural": "photos",
+                "ordering": ["-uploaded_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("focal_x__isnull", True),
+                            models.Q(("focal_x__gte", 0), ("focal_x__lte", 1)),
+                            _connector="OR",
+                        ),
+                        name="photo_focal_x_in_unit_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("focal_y__isnull", True),
+                            models.Q(("focal_y__gte", 0), ("focal_y__lte", 1)),
+                            _connector="OR",
+                        ),
+                        name="photo_focal_y_in_unit_range",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='GalleryPhoto',
+            name="GalleryPhoto",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('caption', models.CharField(blank=True, help_text="Replaces the photo's default caption in this gallery.", max_length=500, verbose_name='caption')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='gallery', to='articles.article', verbose_name='article')),
-                ('photo', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='gallery_uses', to='articles.photo', verbose_name='photo')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "caption",
+                    models.CharField(
+                        blank=True,
+                        help_text="Replaces the photo's default caption in this gallery.",
+                        max_length=500,
+                        verbose_name="caption",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="gallery",
+                        to="articles.article",
+                        verbose_name="article",
+                    ),
+                ),
+                (
+                    "photo",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="gallery_uses",
+                        to="articles.photo",
+                        verbose_name="photo",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gallery photo',
-                'verbose_name_plural': 'gallery',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "gallery photo",
+                "verbose_name_plural": "gallery",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='hero_photo',
-            field=models.ForeignKey(blank=True, help_text='The large photo at the top of the article and on its card.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='hero_of', to='articles.photo', verbose_name='hero photo'),
+            model_name="article",
+            name="hero_photo",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The large photo at the top of the article and on its card.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="hero_of",
+                to="articles.photo",
+                verbose_name="hero photo",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='social_image',
-            field=models.ForeignKey(blank=True, help_text='For link previews on social media; the hero photo is used when empty.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='articles.photo', verbose_name='social image'),
+            model_name="article",
+            name="social_image",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="For link previews on social media; the hero photo is used when empty.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="articles.photo",
+                verbose_name="social image",
+            ),
         ),
         migrations.CreateModel(
-            name='TaggedArticle',
+            name="TaggedArticle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='articles.article')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tag on an article',
-                'verbose_name_plural': 'tags on articles',
+                "verbose_name": "tag on an article",
+                "verbose_name_plural": "tags on articles",
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='tags',
-            field=taggit.managers.TaggableManager(blank=True, help_text='Comma-separated keywords.', through='articles.TaggedArticle', to='taggit.Tag', verbose_name='tags'),
+            model_name="article",
+            name="tags",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="Comma-separated keywords.",
+                through="articles.TaggedArticle",
+                to="taggit.Tag",
+                verbose_name="tags",
+            ),
         ),
         migrations.CreateModel(
-            name='RelatedLink',
+            name="RelatedLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_links', to='articles.article', verbose_name='article')),
-                ('target', models.ForeignKey(help_text='Only published articles in the same language are shown to readers.', on_delete=django.db.models.deletion.CASCADE, related_name='incoming_links', to='articles.article', verbose_name='related article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_links",
+                        to="articles.article",
+                        verbose_name="article",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        help_text="Only published articles in the same language are shown to readers.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="incoming_links",
+                        to="articles.article",
+                        verbose_name="related article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'related news link',
-                'verbose_name_plural': 'related news links',
-                'ordering': ['position', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('article', 'target'), name='related_link_unique'), models.CheckConstraint(condition=models.Q(('article', models.F('target')), _negated=True), name='related_link_not_to_itself')],
+                "verbose_name": "related news link",
+                "verbose_name_plural": "related news links",
+                "ordering": ["position", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "target"), name="related_link_unique"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("article", models.F("target")), _negated=True),
+                        name="related_link_not_to_itself",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='taggedarticle',
-            constraint=models.UniqueConstraint(fields=('content_object', 'tag'), name='tagged_article_unique'),
+            model_name="taggedarticle",
+            constraint=models.UniqueConstraint(
+                fields=("content_object", "tag"), name="tagged_article_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(models.F('language'), models.OrderBy(models.F('featured'), descending=True), models.OrderBy(models.F('published_at'), descending=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published')), name='article_public_listing_idx'),
+            model_name="article",
+            index=models.Index(
+                models.F("language"),
+                models.OrderBy(models.F("featured"), descending=True),
+                models.OrderBy(models.F("published_at"), descending=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(("status", "published")),
+                name="article_public_listing_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(models.F('language'), models.OrderBy(models.F('published_at'), descending=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published')), name='article_public_newest_idx'),
+            model_name="article",
+            index=models.Index(
+                models.F("language"),
+                models.OrderBy(models.F("published_at"), descending=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(("status", "published")),
+                name="article_public_newest_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(fields=('language', 'slug'), name='article_slug_unique_per_language'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                fields=("language", "slug"), name="article_slug_unique_per_language"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(fields=('translation_of', 'language'), name='article_one_translation_per_language'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                fields=("translation_of", "language"), name="article_one_translation_per_language"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('translation_of', models.F('pk')), _negated=True), name='article_not_translation_of_itself'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("translation_of", models.F("pk")), _negated=True),
+                name="article_not_translation_of_itself",
+            ),
         ),
     ]

@@ -72,43 +72,63 @@ def _on_postgresql(sql):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0001_initial'),
+        ("articles", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArticleSlugRedirect',
+            name="ArticleSlugRedirect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fi', 'Finnish'), ('sv', 'Swedish')], max_length=2, verbose_name='language')),
-                ('old_slug', models.SlugField(max_length=200, verbose_name='old slug')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("fi", "Finnish"), ("sv", "Swedish")],
+                        max_length=2,
+                        verbose_name="language",
+                    ),
+                ),
+                ("old_slug", models.SlugField(max_length=200, verbose_name="old slug")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
             ],
             options={
-                'verbose_name': 'old article address',
-                'verbose_name_plural': 'old article addresses',
-                'ordering': ['-created_at'],
+                "verbose_name": "old article address",
+                "verbose_name_plural": "old article addresses",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='search_vector',
+            model_name="article",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.RunPython(_on_postgresql(_CREATE_TRIGGER), _on_postgresql(_DROP_TRIGGER)),
         migrations.AddIndex(
-            model_name='article',
-            index=articles.models.SearchVectorIndex(fields=['search_vector'], name='article_search_vector_idx'),
+            model_name="article",
+            index=articles.models.SearchVectorIndex(
+                fields=["search_vector"], name="article_search_vector_idx"
+            ),
         ),
         migrations.AddField(
-            model_name='articleslugredirect',
-            name='article',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='slug_redirects', to='articles.article', verbose_name='article'),
+            model_name="articleslugredirect",
+            name="article",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="slug_redirects",
+                to="articles.article",
+                verbose_name="article",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='articleslugredirect',
-            constraint=models.UniqueConstraint(fields=('language', 'old_slug'), name='article_slug_redirect_unique'),
+            model_name="articleslugredirect",
+            constraint=models.UniqueConstraint(
+                fields=("language", "old_slug"), name="article_slug_redirect_unique"
+            ),
         ),
     ]

@@ -5,21 +5,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0002_discovery'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("articles", "0002_discovery"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='source_url',
-            field=models.CharField(blank=True, default='', help_text='Where an imported article came from (its address or feed id on the old site); a second import recognises it by this.', max_length=500, verbose_name='source'),
+            model_name="article",
+            name="source_url",
+            field=models.CharField(
+                blank=True,
+                default="",
+                help_text="Where an imported article came from (its address or feed id on the old site); a second import recognises it by this.",
+                max_length=500,
+                verbose_name="source",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(condition=models.Q(('source_url', ''), _negated=True), fields=('source_url',), name='article_source_url_unique'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("source_url", ""), _negated=True),
+                fields=("source_url",),
+                name="article_source_url_unique",
+            ),
         ),
     ]

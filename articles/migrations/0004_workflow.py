@@ -13,7 +13,11 @@ WRITER = [
     ("articles", "add_article"),
     ("articles", "change_article"),
     ("articles", "view_article"),
-    *[("articles", f"{action}_{model}") for model in INLINES for action in ("add", "change", "delete", "view")],
+    *[
+        ("articles", f"{action}_{model}")
+        for model in INLINES
+        for action in ("add", "change", "delete", "view")
+    ],
     ("articles", "add_photo"),
     ("articles", "change_photo"),
     ("articles", "view_photo"),
@@ -55,54 +59,94 @@ def remove_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0003_operations'),
+        ("articles", "0003_operations"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='article',
-            options={'ordering': ['-published_at', '-pk'], 'permissions': [('publish_article', 'Can publish, schedule and unpublish articles')], 'verbose_name': 'article', 'verbose_name_plural': 'articles'},
+            name="article",
+            options={
+                "ordering": ["-published_at", "-pk"],
+                "permissions": [
+                    ("publish_article", "Can publish, schedule and unpublish articles")
+                ],
+                "verbose_name": "article",
+                "verbose_name_plural": "articles",
+            },
         ),
         migrations.AddField(
-            model_name='article',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False, verbose_name='version'),
+            model_name="article",
+            name="version",
+            field=models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='categories',
-            field=models.ManyToManyField(blank=True, help_text='One or more, e.g. Studies and University. Needed for publishing.', related_name='articles', to='articles.category', verbose_name='categories'),
+            model_name="article",
+            name="categories",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="One or more, e.g. Studies and University. Needed for publishing.",
+                related_name="articles",
+                to="articles.category",
+                verbose_name="categories",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='status',
-            field=models.CharField(choices=[('draft', 'Draft'), ('review', 'In review'), ('published', 'Published')], default='draft', help_text='Draft: being written. In review: ready for an editor. Published: public from the publish time on. Only editors can publish, schedule or unpublish.', max_length=10, verbose_name='status'),
+            model_name="article",
+            name="status",
+            field=models.CharField(
+                choices=[("draft", "Draft"), ("review", "In review"), ("published", "Published")],
+                default="draft",
+                help_text="Draft: being written. In review: ready for an editor. Published: public from the publish time on. Only editors can publish, schedule or unpublish.",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='author',
-            field=models.ForeignKey(blank=True, help_text='Who wrote it in the admin; the person who created it when empty.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to=settings.AUTH_USER_MODEL, verbose_name='author'),
+            model_name="article",
+            name="author",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Who wrote it in the admin; the person who created it when empty.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="articles",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="author",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='language',
-            field=models.CharField(choices=[('en', 'English'), ('fi', 'Finnish'), ('sv', 'Swedish')], default='en', help_text='The language the article is written in; it is listed on that site.', max_length=2, verbose_name='language'),
+            model_name="article",
+            name="language",
+            field=models.CharField(
+                choices=[("en", "English"), ("fi", "Finnish"), ("sv", "Swedish")],
+                default="en",
+                help_text="The language the article is written in; it is listed on that site.",
+                max_length=2,
+                verbose_name="language",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='title',
-            field=models.CharField(help_text="The headline, plain text, e.g. 'New master's programme in data science'.", max_length=200, verbose_name='title'),
+            model_name="article",
+            name="title",
+            field=models.CharField(
+                help_text="The headline, plain text, e.g. 'New master's programme in data science'.",
+                max_length=200,
+                verbose_name="title",
+            ),
         ),
         migrations.AlterField(
-            model_name='sitenotice',
-            name='is_active',
-            field=models.BooleanField(default=True, help_text='Untick to take the notice down before its end time.', verbose_name='active'),
+            model_name="sitenotice",
+            name="is_active",
+            field=models.BooleanField(
+                default=True,
+                help_text="Untick to take the notice down before its end time.",
+                verbose_name="active",
+            ),
         ),
         migrations.RunPython(create_roles, remove_roles),
     ]

@@ -5,30 +5,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0004_workflow'),
+        ("articles", "0004_workflow"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='photo',
-            name='renditions',
-            field=models.JSONField(blank=True, default=dict, editable=False, verbose_name='renditions'),
+            model_name="photo",
+            name="renditions",
+            field=models.JSONField(
+                blank=True, default=dict, editable=False, verbose_name="renditions"
+            ),
         ),
         migrations.AlterField(
-            model_name='photo',
-            name='focal_x',
-            field=models.FloatField(blank=True, help_text='0 = left edge, 1 = right edge; crops keep this point in view.', null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='focal point x'),
+            model_name="photo",
+            name="focal_x",
+            field=models.FloatField(
+                blank=True,
+                help_text="0 = left edge, 1 = right edge; crops keep this point in view.",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(0),
+                    django.core.validators.MaxValueValidator(1),
+                ],
+                verbose_name="focal point x",
+            ),
         ),
         migrations.AlterField(
-            model_name='photo',
-            name='focal_y',
-            field=models.FloatField(blank=True, help_text='0 = top edge, 1 = bottom edge.', null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='focal point y'),
+            model_name="photo",
+            name="focal_y",
+            field=models.FloatField(
+                blank=True,
+                help_text="0 = top edge, 1 = bottom edge.",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(0),
+                    django.core.validators.MaxValueValidator(1),
+                ],
+                verbose_name="focal point y",
+            ),
         ),
         migrations.AlterField(
-            model_name='photo',
-            name='image',
-            field=models.ImageField(height_field='height', help_text='A JPEG, PNG, WebP or GIF photo, at least 1600 pixels wide for hero use. Readers get resized copies without location or camera details.', upload_to='photos/%Y/%m/', verbose_name='image', width_field='width'),
+            model_name="photo",
+            name="image",
+            field=models.ImageField(
+                height_field="height",
+                help_text="A JPEG, PNG, WebP or GIF photo, at least 1600 pixels wide for hero use. Readers get resized copies without location or camera details.",
+                upload_to="photos/%Y/%m/",
+                verbose_name="image",
+                width_field="width",
+            ),
         ),
     ]

@@ -23,16 +23,23 @@ def move_originals(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0006_caching'),
+        ("articles", "0006_caching"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='photo',
-            name='image',
-            field=models.ImageField(height_field='height', help_text='A JPEG, PNG, WebP or GIF photo, at least 1600 pixels wide for hero use. Readers get resized copies without location or camera details.', max_length=255, storage=photos.storage.originals_storage, upload_to=photos.storage.original_name, verbose_name='image', width_field='width'),
+            model_name="photo",
+            name="image",
+            field=models.ImageField(
+                height_field="height",
+                help_text="A JPEG, PNG, WebP or GIF photo, at least 1600 pixels wide for hero use. Readers get resized copies without location or camera details.",
+                max_length=255,
+                storage=photos.storage.originals_storage,
+                upload_to=photos.storage.original_name,
+                verbose_name="image",
+                width_field="width",
+            ),
         ),
         migrations.RunPython(move_originals, migrations.RunPython.noop),
     ]

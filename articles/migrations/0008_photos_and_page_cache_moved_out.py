@@ -25,12 +25,11 @@ def move_content_types_back(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0007_photo_originals'),
-        ('photos', '0001_initial'),
-        ('pagecache', '0001_initial'),
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("articles", "0007_photo_originals"),
+        ("photos", "0001_initial"),
+        ("pagecache", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
@@ -39,25 +38,46 @@ class Migration(migrations.Migration):
         migrations.SeparateDatabaseAndState(
             state_operations=[
                 migrations.DeleteModel(
-                    name='ContentVersion',
+                    name="ContentVersion",
                 ),
                 migrations.AlterField(
-                    model_name='galleryphoto',
-                    name='photo',
-                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='gallery_uses', to='photos.photo', verbose_name='photo'),
+                    model_name="galleryphoto",
+                    name="photo",
+                    field=models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="gallery_uses",
+                        to="photos.photo",
+                        verbose_name="photo",
+                    ),
                 ),
                 migrations.AlterField(
-                    model_name='article',
-                    name='social_image',
-                    field=models.ForeignKey(blank=True, help_text='For link previews on social media; the hero photo is used when empty.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='photos.photo', verbose_name='social image'),
+                    model_name="article",
+                    name="social_image",
+                    field=models.ForeignKey(
+                        blank=True,
+                        help_text="For link previews on social media; the hero photo is used when empty.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="photos.photo",
+                        verbose_name="social image",
+                    ),
                 ),
                 migrations.AlterField(
-                    model_name='article',
-                    name='hero_photo',
-                    field=models.ForeignKey(blank=True, help_text='The large photo at the top of the article and on its card.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='hero_of', to='photos.photo', verbose_name='hero photo'),
+                    model_name="article",
+                    name="hero_photo",
+                    field=models.ForeignKey(
+                        blank=True,
+                        help_text="The large photo at the top of the article and on its card.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="hero_of",
+                        to="photos.photo",
+                        verbose_name="hero photo",
+                    ),
                 ),
                 migrations.DeleteModel(
-                    name='Photo',
+                    name="Photo",
                 ),
             ],
             database_operations=[],

@@ -1,10 +1,11 @@
 """The news content: articles, categories, tags, galleries, related links, media
-contacts and the site notice; and the public rule (public_rule.py) that says which
-articles readers may see. Photos are the photo library's (photos.models)."""
+contacts, corrections and the site notice; and the public rule (public_rule.py) that
+says which articles readers may see. Photos are the photo library's (photos.models)."""
 
 from .article import RESERVED_SLUGS, Article
 from .category import Category
 from .choices import Language, PublicationState, Status
+from .corrections import Correction, CorrectionKind
 from .fields import SanitizedHTMLField, SearchVectorIndex
 from .notice import SiteNotice
 from .parts import ArticleSlugRedirect, GalleryPhoto, MediaContact, RelatedLink, TaggedArticle
@@ -19,6 +20,8 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleSlugRedirect",
     "Category",
+    "Correction",
+    "CorrectionKind",
     "GalleryPhoto",
     "Language",
     "MediaContact",

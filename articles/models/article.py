@@ -23,7 +23,8 @@ from ..conditions import matches
 from . import public_rule
 from .category import Category
 from .choices import Language, PublicationState, Status
-from .fields import SanitizedHTMLField, SearchVectorIndex
+from .fields import SanitizedHTMLField
+from .indexes import ARTICLE_INDEXES
 from .parts import ArticleSlugRedirect, TaggedArticle
 from .public_rule import status_q
 from .querysets import ArticleManager, ArticleQuerySet
@@ -119,6 +120,18 @@ class Article(models.Model):
             "When the article becomes public. A future time schedules it; empty means now."
         ),
     )
+    # For a translation: when it was last saved against its original. The original's
+    # significant updates after that (its updated_at) mark it "source changed".
+    source_seen_at = models.DateTimeField(_("original last reviewed"), null=True, editable=False)
+    ends_at = models.DateTimeField(
+        _("end time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "From this moment the story is gone from the site, its feeds, search and the "
+            "API (its address answers 'gone'). Empty: it stays."
+        ),
+    )
     updated_at = models.DateTimeField(
         _("updated"),
         null=True,
@@ -212,38 +225,7 @@ class Article(models.Model):
                 name="article_source_url_unique",
             ),
         ]
-        # Partial on the status part of the public rule (status_q): drafts and articles
-        # in review are never in them.
-        indexes = [
-            # The news index and its pages: published articles of one language,
-            # featured first, newest next (ArticleQuerySet.published().featured_first()).
-            models.Index(
-                "language",
-                models.F("featured").desc(),
-                models.F("published_at").desc(),
-                models.F("id").desc(),
-                name="article_public_listing_idx",
-                condition=status_q(),
-            ),
-            # Newest first without featured pinning: category and tag pages and the
-            # automatic "Read more news" picks (published().newest_first()).
-            models.Index(
-                "language",
-                models.F("published_at").desc(),
-                models.F("id").desc(),
-                name="article_public_newest_idx",
-                condition=status_q(),
-            ),
-            # The next scheduled article to fall due (ArticleQuerySet.next_changes):
-            # the first entry after now, whatever the language.
-            models.Index(
-                fields=["published_at"],
-                name="article_scheduled_idx",
-                condition=status_q(),
-            ),
-            # Full-text search: search_vector @@ query (discovery.search).
-            SearchVectorIndex(fields=["search_vector"], name="article_search_vector_idx"),
-        ]
+        indexes = ARTICLE_INDEXES
 
     def __str__(self) -> str:
         return self.title
@@ -251,6 +233,8 @@ class Article(models.Model):
     def save(self, *args, **kwargs) -> None:
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if self.translation_of_id is not None and self.source_seen_at is None:
+            self.source_seen_at = timezone.now()
         with transaction.atomic():
             previous = self._stored_address()
             super().save(*args, **kwargs)
@@ -294,6 +278,8 @@ class Article(models.Model):
                 )
             elif original.language == self.language:
                 errors["translation_of"] = _("A translation must be in another language.")
+        if self.ends_at and self.published_at and self.ends_at <= self.published_at:
+            errors["ends_at"] = _("The end time must be after the publish time.")
         if errors:
             raise ValidationError(errors)
 
@@ -306,7 +292,12 @@ class Article(models.Model):
     def publication_state(self) -> PublicationState:
         if self.status != Status.PUBLISHED:
             return PublicationState(self.status)
-        return PublicationState.PUBLISHED if self.is_published() else PublicationState.SCHEDULED
+        now = timezone.now()
+        if matches(self, public_rule.public_q(now)):
+            return PublicationState.PUBLISHED
+        if matches(self, public_rule.ended_q(now)):
+            return PublicationState.ENDED
+        return PublicationState.SCHEDULED
 
     def publishing_problems(self, categories: Any = None) -> dict[str, Any]:
         """What is missing before this article may be published, by field.

@@ -24,9 +24,10 @@ class Status(models.TextChoices):
 
 class PublicationState(models.TextChoices):
     """What the editor sees in the article list: a published article whose time has
-    not come yet is Scheduled."""
+    not come yet is Scheduled; one whose end time has passed has Ended."""
 
     DRAFT = "draft", _("Draft")
     REVIEW = "review", _("In review")
     SCHEDULED = "scheduled", _("Scheduled")
     PUBLISHED = "published", _("Published")
+    ENDED = "ended", _("Ended")

@@ -20,6 +20,17 @@ def due_q(now: datetime) -> Q:
     return Q(published_at__lte=now)
 
 
+def running_q(now: datetime) -> Q:
+    """The end of the public rule: the article has no end time, or it has not come."""
+    return Q(ends_at__isnull=True) | Q(ends_at__gt=now)
+
+
+def ended_q(now: datetime) -> Q:
+    """Published articles that were public and whose end time has passed: their
+    address answers "gone" rather than "not found"."""
+    return status_q() & due_q(now) & ~running_q(now)
+
+
 def public_q(now: datetime) -> Q:
     """The public rule, the only statement of what readers may see at `now`.
 
@@ -27,9 +38,8 @@ def public_q(now: datetime) -> Q:
     alternates start from ArticleQuerySet.published(), which filters by it;
     Article.is_published() answers it for one article without a query
     (articles.conditions.matches); the page cache expires pages when the clock passes a
-    time it compares with `now` (ArticleQuerySet.next_changes). A condition added here
-    is followed by all of them, e.g. an end time:
-    `& (Q(ends_at__isnull=True) | Q(ends_at__gt=now))`. Compare times with `now` itself:
-    that is how the page cache finds them.
+    time it compares with `now` (ArticleQuerySet.next_changes): the publish time and the
+    end time. A condition added here is followed by all of them. Compare times with
+    `now` itself: that is how the page cache finds them.
     """
-    return status_q() & due_q(now)
+    return status_q() & due_q(now) & running_q(now)

@@ -35,6 +35,12 @@ CARD_FIELDS = (
 )
 
 
+def source_changed_q() -> Q:
+    """Translations whose original had a significant update (its updated_at) after the
+    translation was last saved (its source_seen_at)."""
+    return Q(translation_of__updated_at__gt=F("source_seen_at"))
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
         """The public articles (public_q): what readers may see."""
@@ -44,6 +50,17 @@ class ArticleQuerySet(models.QuerySet):
         """Published by an editor, public only from a future publish time on: the status
         part of the public rule without the clock's part."""
         return self.filter(status_q() & ~due_q(timezone.now()))
+
+    def source_changed(self) -> ArticleQuerySet:
+        return self.filter(source_changed_q())
+
+    def with_source_changed(self) -> ArticleQuerySet:
+        """Each article with `source_changed`: whether source_changed() lists it."""
+        return self.annotate(source_changed=source_changed_q())
+
+    def ended(self) -> ArticleQuerySet:
+        """Were public, and their end time has passed (public_rule.ended_q)."""
+        return self.filter(public_rule.ended_q(timezone.now()))
 
     def next_changes(self, now: datetime) -> list[ArticleQuerySet]:
         """When the public rule's answer next changes for one of these articles: for
@@ -79,14 +96,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_article_page(self) -> ArticleQuerySet:
         """The article with what its page shows: the row with its hero and social photos,
-        then one query each for its categories, tags, gallery (with the photos) and
-        media contacts. Its translations and "Read more news" are queries of their own
+        then one query each for its categories, tags, gallery (with the photos), media
+        contacts and corrections. Its translations and "Read more news" are queries of their own
         (Article.public_translations, Article.related_articles)."""
         return self.select_related("hero_photo", "social_image").prefetch_related(
             "categories",
             "tags",
             Prefetch("gallery", queryset=GalleryPhoto.objects.select_related("photo")),
             "contacts",
+            "corrections",
         )
 
     def showing(self, photo: Photo | OuterRef) -> ArticleQuerySet:

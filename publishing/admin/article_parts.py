@@ -1,11 +1,12 @@
-"""The article form's parts: its inlines (gallery, related links, media contacts), the
-translations overview, and the list's publication state filter."""
+"""The article form's parts: its inlines (gallery, related links, media contacts,
+corrections), the translations overview, and the list's filters."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -15,12 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import (
     Article,
+    Correction,
     GalleryPhoto,
     Language,
     MediaContact,
     PublicationState,
     RelatedLink,
 )
+
+from ..site_time import SiteDateTimeField, SiteDateTimeInput
 
 
 class GalleryPhotoInline(admin.TabularInline):
@@ -40,6 +44,22 @@ class RelatedLinkInline(admin.TabularInline):
     verbose_name_plural = _("Read more news: chosen links (shown before automatic picks)")
 
 
+class CorrectionInline(admin.TabularInline):
+    """Dated notes on a published story: an Editor's to add, change or remove
+    (publishing/roles.py)."""
+
+    model = Correction
+    extra = 0
+    fields = ["kind", "text", "noted_at"]
+    # The time in the site's time zone, one input, as the article's own times.
+    formfield_overrides = {
+        models.DateTimeField: {"form_class": SiteDateTimeField, "widget": SiteDateTimeInput}
+    }
+
+    # Writers see them (the Writer group's view permission); the Editor group's
+    # permissions on the model give Editors the rest.
+
+
 class MediaContactInline(admin.StackedInline):
     model = MediaContact
     extra = 0
@@ -56,10 +76,9 @@ class ArticleTranslationsMixin:
     language, the categories and the hero photo.
     """
 
-    @admin.display(description=_("translations"))
-    def translations_overview(self, article: Article) -> str:
-        if article.pk is None:
-            return _("Save the article first; then you can add its translations.")
+    def translation_rows(self, article: Article) -> list[tuple[str, str, str, str, bool]]:
+        """(language name, address, link text, status, exists) for each other language:
+        the translation's form, or an add form pre-filled from the original."""
         original = article.translation_of or article
         versions = {a.language: a for a in article.story_articles().exclude(pk=article.pk)}
         add_url = reverse("admin:articles_article_add")
@@ -70,7 +89,7 @@ class ArticleTranslationsMixin:
             version = versions.get(code)
             if version is not None:
                 url = reverse("admin:articles_article_change", args=[version.pk])
-                rows.append((name, url, version.title, f" ({version.get_status_display()})"))
+                rows.append((name, url, version.title, version.get_status_display(), True))
                 continue
             query = {"translation_of": original.pk, "language": code}
             categories = ",".join(str(c.pk) for c in original.categories.all())
@@ -78,10 +97,23 @@ class ArticleTranslationsMixin:
                 query["categories"] = categories
             if original.hero_photo_id:
                 query["hero_photo"] = original.hero_photo_id
-            rows.append((name, f"{add_url}?{urlencode(query)}", _("Add translation"), ""))
+            rows.append((name, f"{add_url}?{urlencode(query)}", _("Add translation"), "", False))
+        return rows
+
+    @admin.display(description=_("translations"))
+    def translations_overview(self, article: Article) -> str:
+        if article.pk is None:
+            return _("Save the article first; then you can add its translations.")
         return format_html(
             '<ul class="newsroom-translations">{}</ul>',
-            format_html_join("", '<li>{}: <a href="{}">{}</a>{}</li>', rows),
+            format_html_join(
+                "",
+                '<li>{}: <a href="{}">{}</a>{}</li>',
+                (
+                    (name, url, text, f" ({status})" if status else "")
+                    for name, url, text, status, _exists in self.translation_rows(article)
+                ),
+            ),
         )
 
 
@@ -100,4 +132,26 @@ class PublicationStateFilter(admin.SimpleListFilter):
                 return queryset.scheduled()
             case PublicationState.PUBLISHED:
                 return queryset.published()
+            case PublicationState.ENDED:
+                return queryset.ended()
+        return queryset
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    """Translations whose original changed significantly since they were last saved."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> Any:
+        return [("source_changed", _("Source changed")), ("current", _("Up to date"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> QuerySet[Article]:
+        match self.value():
+            case "source_changed":
+                return queryset.source_changed()
+            case "current":
+                return queryset.filter(translation_of__isnull=False).exclude(
+                    pk__in=queryset.source_changed().values("pk")
+                )
         return queryset

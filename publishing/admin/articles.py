@@ -22,24 +22,36 @@ from articles import revisions  # noqa: F401  (registers the history before Vers
 from articles.models import Article, Status
 from pagecache.caching import content_changed
 
+from ..autosave import autosave_urls
 from ..forms import STALE_MESSAGE, ArticleAdminForm, StaleArticleError, can_publish
 from ..live_preview import preview_urls
 from ..previews import preview_url, shared_preview_url
-from ..translating import translation_source, usable_initial
+from ..translating import source_change, translation_source, usable_initial
 from .article_parts import (
     ArticleTranslationsMixin,
+    CorrectionInline,
     GalleryPhotoInline,
     MediaContactInline,
     PublicationStateFilter,
     RelatedLinkInline,
+    TranslationStateFilter,
 )
+from .autosave import ArticleAutosaveMixin
 from .common import AdminMedia, thumbnail
 from .history import ArticleHistoryMixin
 from .photo_picker import PhotoPickerMixin
+from .review import ArticleReviewMixin
 
 
 @admin.register(Article)
-class ArticleAdmin(PhotoPickerMixin, ArticleTranslationsMixin, ArticleHistoryMixin, VersionAdmin):
+class ArticleAdmin(
+    PhotoPickerMixin,
+    ArticleReviewMixin,
+    ArticleAutosaveMixin,
+    ArticleTranslationsMixin,
+    ArticleHistoryMixin,
+    VersionAdmin,
+):
     Media = AdminMedia
     form = ArticleAdminForm
     list_display = [
@@ -53,7 +65,14 @@ class ArticleAdmin(PhotoPickerMixin, ArticleTranslationsMixin, ArticleHistoryMix
         "author",
     ]
     list_display_links = ["thumbnail", "title"]
-    list_filter = [PublicationStateFilter, "language", "featured", "categories", "published_at"]
+    list_filter = [
+        PublicationStateFilter,
+        TranslationStateFilter,
+        "language",
+        "featured",
+        "categories",
+        "published_at",
+    ]
     list_select_related = ["hero_photo", "author"]
     search_fields = ["title", "lead", "slug", "byline"]
     date_hierarchy = "published_at"
@@ -66,7 +85,7 @@ class ArticleAdmin(PhotoPickerMixin, ArticleTranslationsMixin, ArticleHistoryMix
         "created_at",
         "modified_at",
     ]
-    inlines = [GalleryPhotoInline, RelatedLinkInline, MediaContactInline]
+    inlines = [GalleryPhotoInline, RelatedLinkInline, MediaContactInline, CorrectionInline]
     actions = ["submit_for_review", "publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "lead", "body"]}),
@@ -78,7 +97,9 @@ class ArticleAdmin(PhotoPickerMixin, ArticleTranslationsMixin, ArticleHistoryMix
                 "fields": [
                     "status",
                     "published_at",
+                    "ends_at",
                     "preview_links",
+                    "significant_update",
                     "updated_at",
                     "featured",
                     "byline",
@@ -119,7 +140,7 @@ class ArticleAdmin(PhotoPickerMixin, ArticleTranslationsMixin, ArticleHistoryMix
     def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> Any:
         fields = list(super().get_readonly_fields(request, obj))
         if not can_publish(request.user):
-            fields.append("published_at")
+            fields += ["published_at", "ends_at"]
         return fields
 
     def get_form(self, request: HttpRequest, obj: Article | None = None, **kwargs: Any) -> Any:
@@ -135,16 +156,29 @@ class ArticleAdmin(PhotoPickerMixin, ArticleTranslationsMixin, ArticleHistoryMix
         # Content-Security-Policy admits it by this response's nonce.
         context["media"] = Media.from_media(context["media"]).with_nonce(request.csp_nonce)
         context["translation_source"] = translation_source(request, context.get("original"))
+        context["source_change"] = source_change(context.get("original"))
+        context["review"] = self.review_context(request, context.get("original"))
+        original = context.get("original")
+        if original is not None and original.pk and self.has_add_permission(request):
+            # "Translate into …" beside History, for the languages the story lacks.
+            context["translate_into"] = [
+                (name, url)
+                for name, url, _t, _s, exists in self.translation_rows(original)
+                if not exists
+            ]
+        context["autosave"] = self.autosave_context(
+            request, context.get("original"), context["adminform"].form
+        )
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
-        return super().get_queryset(request).prefetch_related("categories")
+        return super().get_queryset(request).with_source_changed().prefetch_related("categories")
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         return usable_initial(super().get_changeform_initial_data(request))
 
     def get_urls(self) -> list:
-        return [*preview_urls(self), *super().get_urls()]
+        return [*preview_urls(self), *autosave_urls(self), *super().get_urls()]
 
     # Saving: optimistic locking, compare and increment in one UPDATE.
 
@@ -160,7 +194,11 @@ class ArticleAdmin(PhotoPickerMixin, ArticleTranslationsMixin, ArticleHistoryMix
                 # Someone saved between the form's check and now: undo everything.
                 raise StaleArticleError
             obj.version = loaded + 1
+        if obj.translation_of_id is not None:
+            # Saved by someone who had the original beside it: no longer behind it.
+            obj.source_seen_at = timezone.now()
         super().save_model(request, obj, form, change)
+        self.forget_autosave(request, obj, added=not change)
 
     def change_view(
         self,
@@ -321,9 +359,15 @@ class ArticleAdmin(PhotoPickerMixin, ArticleTranslationsMixin, ArticleHistoryMix
     @admin.display(description=_("status"), ordering="status")
     def state(self, article: Article) -> str:
         state = article.publication_state
-        return format_html(
+        badge = format_html(
             '<span class="newsroom-state newsroom-state--{}">{}</span>', state.value, state.label
         )
+        if getattr(article, "source_changed", False):
+            badge += format_html(
+                ' <span class="newsroom-state newsroom-state--source-changed">{}</span>',
+                _("Source changed"),
+            )
+        return badge
 
     @admin.display(description=_("preview"))
     def hero_preview(self, article: Article) -> str:

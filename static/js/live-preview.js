@@ -1,10 +1,11 @@
 // The article form's live preview (publishing/live_preview.py): what the editor has
-// typed is posted, a moment after they stop, into the frame beside the form, which
-// shows the public page built from it, and to the pre-publish panel above it. Nothing
-// is saved. Phone and desktop widths.
+// typed is posted, a moment after they stop; the answer's page goes into the frame
+// beside the form and its pre-publish panel above it. Nothing is saved. Phone and
+// desktop widths.
 (function () {
   "use strict";
   const WAIT_MS = 400; // after the last keystroke; the page arrives well within 2 s
+  const DESKTOP_PX = 1280;
 
   function ready(callback) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", callback);
@@ -22,55 +23,40 @@
     let sending = false;
     let again = false;
 
-    // The rich-text editor writes its textarea on its own schedule: read it directly.
-    function richText(data) {
-      form.querySelectorAll("textarea").forEach(function (textarea) {
-        const editable = textarea.parentElement && textarea.parentElement.querySelector("[contenteditable=true]");
-        if (editable && editable.editor && typeof editable.editor.getHTML === "function") {
-          data.set(textarea.name, editable.editor.getHTML());
-        }
-      });
-    }
-
     const panel = document.querySelector(".prepublish");
 
-    function formData() {
-      const data = new FormData(form);
-      richText(data);
-      // Files are never previewed: the photo library holds the pictures.
-      for (const [name, value] of Array.from(data.entries())) {
-        if (value instanceof File) data.delete(name);
-      }
-      return data;
-    }
-
     // The pre-publish panel (publishing/prepublish.py): the server's escaped fragment.
-    function check(data) {
+    function showPanel(html) {
       if (!panel) return;
-      fetch(panel.dataset.url, {method: "POST", body: data, credentials: "same-origin"})
-        .then(function (response) { return response.ok ? response.text() : null; })
-        .then(function (html) { if (html !== null) panel.innerHTML = html; })
-        .catch(function () {});
+      // The folds the editor opened stay open across updates.
+      const open = Array.from(panel.querySelectorAll("details[open]"), function (d) { return d.dataset.key; });
+      panel.innerHTML = html;
+      panel.querySelectorAll("details").forEach(function (d) { d.open = open.includes(d.dataset.key); });
     }
 
+    // One request a pause: the server validates the form once and answers with the
+    // page and the panel.
     function post() {
       if (sending) { again = true; return; }
       sending = true;
-      const data = formData();
-      check(data);
+      const data = window.newsroomArticleFormData(form);
       fetch(pane.dataset.url, {method: "POST", body: data, credentials: "same-origin"})
-        .then(function (response) { return response.text(); })
-        .then(function (html) {
+        .then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.json();
+        })
+        .then(function (answer) {
+          showPanel(answer.panel);
           // A same-origin document written into the frame: its own styles, no scripts
           // run from here (the public page's script is loaded by its own tag).
           const doc = frame.contentDocument;
           const y = frame.contentWindow ? frame.contentWindow.scrollY : 0;
           doc.open();
-          doc.write(html);
+          doc.write(answer.page);
           doc.close();
           if (frame.contentWindow) frame.contentWindow.scrollTo(0, y);
           const time = new Date().toLocaleTimeString(document.documentElement.lang || undefined,
-            {hour: "2-digit", minute: "2-digit", second: "2-digit"});
+            {hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23"});
           status.textContent = (pane.dataset.updated || "Updated") + " " + time;
           pane.dataset.shown = String(Date.now());
           frame.dispatchEvent(new CustomEvent("live-preview:shown"));
@@ -89,8 +75,21 @@
       timer = setTimeout(post, WAIT_MS);
     }
 
+    // The desktop width is a 1280-pixel page scaled down to the column, as a reader's
+    // screen shows it; the phone width is 390 pixels, unscaled.
+    function fit() {
+      const desktop = wrap.classList.contains("live-preview__frame-wrap--desktop");
+      const scale = desktop ? Math.min(1, wrap.clientWidth / DESKTOP_PX) : 1;
+      const visible = Math.round(window.innerHeight * 0.8);
+      frame.style.width = desktop ? DESKTOP_PX + "px" : "";
+      frame.style.height = desktop ? Math.round(visible / scale) + "px" : "";
+      frame.style.transform = desktop ? "scale(" + scale + ")" : "";
+      wrap.style.height = desktop ? visible + "px" : "";
+    }
+
     form.addEventListener("input", soon);
     form.addEventListener("change", soon);
+    window.addEventListener("resize", fit);
     pane.querySelectorAll(".live-preview__width").forEach(function (button) {
       button.addEventListener("click", function () {
         pane.querySelectorAll(".live-preview__width").forEach(function (other) {
@@ -98,8 +97,10 @@
         });
         wrap.classList.toggle("live-preview__frame-wrap--phone", button.dataset.width === "phone");
         wrap.classList.toggle("live-preview__frame-wrap--desktop", button.dataset.width !== "phone");
+        fit();
       });
     });
+    fit();
     post();
   });
 })();

@@ -6,7 +6,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     const form = document.getElementById("article_form");
     if (!form) return;
-    let changed = false;
+    // Changes restored from an autosave (autosave.js) are not saved yet either.
+    let changed = Boolean(form.querySelector(".newsroom-autosave[data-restored]"));
     form.addEventListener("input", function () { changed = true; });
     form.addEventListener("change", function () { changed = true; });
     form.addEventListener("submit", function () { changed = false; });

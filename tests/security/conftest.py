@@ -1,6 +1,6 @@
-"""Fixtures for the tests that run the site as production does: the collected static
-files (once per run), a port for a proxy, and one production server for the tests that
-only send it requests."""
+"""Fixtures for the tests that run the site as production does: a port for a proxy, and
+one production server for the tests that only send it requests (the collected static
+files, once per run, are tests/conftest.py's static_root)."""
 
 from __future__ import annotations
 
@@ -14,20 +14,10 @@ import pytest
 
 from tests.security.servers import (
     PROJECT,
-    collectstatic,
     gunicorn,
     production_env,
     reserved_port,
 )
-
-
-@pytest.fixture(scope="session")
-def static_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """collectstatic's output (debug off serves the hashed names of its manifest), made
-    once: it depends on the code alone, not on a test's database or settings."""
-    root = tmp_path_factory.mktemp("static")
-    collectstatic(root)
-    return root
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """A real gunicorn for the tests that need one (every test that starts gunicorn does so
-here), and a TCP proxy to put between it and PostgreSQL, so a test can take the
-database away and bring it back."""
+here), a real Varnish to put in front of it (deploy/varnish/newsroom.vcl), and a TCP
+proxy to put between it and PostgreSQL, so a test can take the database away and bring
+it back."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT = Path(__file__).resolve().parents[2]
 # The suite's ports: PORT_BASE+1 … PORT_BASE+PORT_COUNT (8081-8084 by default; the shared
@@ -151,6 +153,48 @@ def gunicorn(
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+VARNISHD = Path("/usr/sbin/varnishd")  # Debian's varnish package (bin/test installs it)
+VCL = PROJECT / "deploy" / "varnish" / "newsroom.vcl"
+
+
+@contextmanager
+def varnish(backend: str, workdir: Path, port: int) -> Iterator[str]:
+    """varnishd on `port` (the caller's, from reserved_port, so that the site can be
+    told it before Varnish starts) in front of `backend` (gunicorn's URL) with the
+    repository's rules, in memory; yields its URL once it answers, and stops it when the
+    block ends. No management port (-T none): purges are BANs over HTTP, as the app
+    sends them. Its output goes to workdir/varnishd.log."""
+    address = urlsplit(backend)
+    workdir.mkdir(parents=True, exist_ok=True)
+    top = workdir / "top.vcl"
+    top.write_text(
+        f'vcl 4.1;\nbackend default {{ .host = "{address.hostname}"; .port = "{address.port}"; }}\n'
+        f'include "{VCL}";\n'
+    )
+    with open(workdir / "varnishd.log", "w") as output:
+        command = [str(VARNISHD), "-F", "-a", f"127.0.0.1:{port}", "-T", "none", "-j", "none"]
+        command += ["-n", str(workdir / "state"), "-f", str(top), "-s", "malloc,64m"]
+        server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)  # noqa: S603
+        try:
+            deadline = time.monotonic() + 30
+            while not _answers(port):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"varnishd did not start: {_tail(workdir / 'varnishd.log')}")
+                time.sleep(0.05)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def _tail(log: Path) -> str:
+    return log.read_text()[-2000:]
 
 
 class TcpProxy:
