@@ -1,5 +1,5 @@
-"""What every public page's template gets: the site notice, the language alternates and
-the page's canonical address."""
+"""What every public page's template gets: the site's identity, the site notice, the
+language alternates and the page's canonical address."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from pagecache import caching
+from siteidentity.current import current_identity
 
 from . import metadata
 from .models import SiteNotice
@@ -40,12 +41,15 @@ def site(request: HttpRequest) -> dict[str, Any]:
     Views that know better (an article with translations) pass their own `alternates`,
     which take precedence over these defaults. The notice and the alternates are
     callables, so pages that do not show them (the admin) pay nothing: templates call
-    them on first use. One query, for the notice.
+    them on first use. A query each for the notice and the identity, once per content
+    version.
     """
     return {
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
-        "organization_name": settings.ORGANIZATION_NAME,
+        # The organisation: name per language, logo, colours, footer (siteidentity).
+        "identity": SimpleLazyObject(current_identity),
+        "organization_name": lambda: current_identity().name,
         # Listings add their page number (metadata.canonical_url); no query is copied.
         "canonical_url": lambda: metadata.canonical_url(request.path),
         # Every page shows it: looked up once per content version, not per page.

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from photos import renditions
 from photos.models import Photo
+from siteidentity.current import current_identity
 
 from .addresses import absolute_url
 from .models import Article
@@ -142,7 +143,7 @@ def publisher() -> dict[str, Any]:
     """The university, as schema.org's EducationalOrganization with its logo."""
     return {
         "@type": "EducationalOrganization",
-        "name": settings.ORGANIZATION_NAME,
+        "name": current_identity().name,
         "url": settings.SITE_URL + "/",
         "logo": {
             "@type": "ImageObject",
@@ -174,7 +175,7 @@ def news_article(article: Article) -> dict[str, Any]:
         "author": (
             {"@type": "Person", "name": _byline_name(article.byline)}
             if article.byline
-            else {"@type": "EducationalOrganization", "name": settings.ORGANIZATION_NAME}
+            else {"@type": "EducationalOrganization", "name": current_identity().name}
         ),
         "publisher": publisher(),
         "articleSection": [category.name for category in article.categories.all()],

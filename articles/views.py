@@ -24,6 +24,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from pagecache import caching
+from siteidentity.current import current_identity
 
 from . import metadata
 from .models import Article, ArticleQuerySet, ArticleSlugRedirect
@@ -126,7 +127,7 @@ class ArticleIndexView(PublishedArticlesMixin, ListView):
             description=gettext(
                 "News from %(organization)s: studies, research, cooperation and university life."
             )
-            % {"organization": settings.ORGANIZATION_NAME},
+            % {"organization": current_identity().name},
         )
 
 

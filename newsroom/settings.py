@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     # Newsroom, lowest layer first: each imports only the ones above it in this list.
     "pagecache",
     "photos",
+    "siteidentity",
+    "feedback",
     "articles",
     "publishing",
     "discovery",
@@ -173,11 +175,7 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # The address is REMOTE_ADDR (see SECURITY.md for deployments behind a reverse proxy).
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("fi", _("Finnish")),
-    ("sv", _("Swedish")),
-]
+LANGUAGES = [("en", _("English")), ("fi", _("Finnish")), ("sv", _("Swedish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # A visitor's choice in the language switcher (articles.views.choose_language), which
 # `/` prefers to the browser's Accept-Language. Read on the server only.
@@ -185,6 +183,7 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Helsinki"
+FORMAT_MODULE_PATH = ["newsroom.formats"]  # English dates as "4 December 2026, 14:00"
 USE_I18N = True
 USE_TZ = True
 

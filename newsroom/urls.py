@@ -12,7 +12,9 @@ from django.views.static import serve
 
 import articles.urls
 import discovery.urls
+import feedback.urls
 import publishing.urls
+import siteidentity.urls
 from articles import views as article_views
 
 from .health import healthz
@@ -39,6 +41,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     *discovery.urls.urlpatterns,
+    *siteidentity.urls.brand_patterns,
 ]
 
 # /<lang>/news/…, one namespace: the fixed routes first, the article pages' <slug>/ last.
@@ -47,7 +50,11 @@ news_patterns = [
     *publishing.urls.news_patterns,
     *articles.urls.urlpatterns,
 ]
-urlpatterns += i18n_patterns(path("news/", include((news_patterns, "news"))))
+urlpatterns += i18n_patterns(
+    path("news/", include((news_patterns, "news"))),
+    *siteidentity.urls.language_patterns,
+    *feedback.urls.language_patterns,
+)
 
 
 def serve_media(request: HttpRequest, path: str) -> HttpResponse:

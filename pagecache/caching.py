@@ -354,9 +354,10 @@ def cache_public_page(
 # Invalidation: every saved or deleted row of a model that public pages may show bumps
 # the version. That is every model but those of the apps below, whose rows no public
 # page reads: a new content model is covered without being listed anywhere.
-# ("publishing" keeps the editors' review notes, autosaves and presence.)
+# ("publishing" keeps the editors' review notes, autosaves and presence; "feedback" the
+# readers' messages.)
 PRIVATE_APPS = frozenset(
-    {"admin", "auth", "axes", "contenttypes", "publishing", "reversion", "sessions"}
+    {"admin", "auth", "axes", "contenttypes", "feedback", "publishing", "reversion", "sessions"}
 )
 
 

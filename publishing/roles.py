@@ -2,9 +2,10 @@
 
 Writers write and illustrate drafts and submit them for review; Editors also publish,
 schedule and unpublish (articles.publish_article), delete, and manage categories, tags,
-corrections and the site notice. The groups are made by data migrations (articles 0004
-and 0011, which keep their own copies, as migrations must); this is the current list,
-e.g. for rebuilding the groups in a flushed test database.
+corrections, the site notice, the site's identity and accessibility statements, and
+read feedback. The groups are made by data migrations (articles 0004 and 0011,
+siteidentity 0002, which keep their own copies, as migrations must); this is the current
+list, e.g. for rebuilding the groups in a flushed test database.
 """
 
 _INLINES = ["galleryphoto", "relatedlink", "mediacontact"]
@@ -22,6 +23,17 @@ WRITER = [
     ("articles", "view_correction"),
     ("taggit", "view_tag"),
 ]
+# The site's identity, its accessibility statements and the readers' feedback
+# (siteidentity 0002 gives them to the Editor group).
+IDENTITY = [
+    ("siteidentity", "add_siteidentity"),
+    ("siteidentity", "change_siteidentity"),
+    ("siteidentity", "view_siteidentity"),
+    *[("siteidentity", f"{action}_accessibilitystatement") for action in _ACTIONS],
+    ("feedback", "view_feedbackmessage"),
+    ("feedback", "change_feedbackmessage"),
+    ("feedback", "delete_feedbackmessage"),
+]
 EDITOR = [
     *WRITER,
     ("articles", "delete_article"),
@@ -31,5 +43,6 @@ EDITOR = [
     *[("articles", f"{action}_sitenotice") for action in _ACTIONS],
     *[("articles", f"{action}_correction") for action in ("add", "change", "delete")],
     *[("taggit", f"{action}_tag") for action in ("add", "change", "delete")],
+    *IDENTITY,
 ]
 ROLES = {"Writer": WRITER, "Editor": EDITOR}

@@ -1,7 +1,8 @@
 """A small but complete site in three languages for the accessibility, keyboard and layout
 tests: every public page type with everything it can show (notice, hero photo with
 caption and credit, a rich body, gallery, contacts, tags, share block, four related cards,
-two pages of news), so a check that passes here has seen every component.
+two pages of news, the accessibility statement, the feedback form and its thanks), so a
+check that passes here has seen every component.
 
 Used by the browser tests and tests/test_html_validity.py (with the Django test client).
 """
@@ -14,6 +15,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from articles.models import Article, Correction, GalleryPhoto, MediaContact, SiteNotice
+from siteidentity.models import AccessibilityStatement
 from tests.factories import link, make_article, make_category, make_photo
 
 LANGUAGES = ("en", "fi", "sv")
@@ -106,6 +108,14 @@ def build_site() -> Site:
         ]
         link(main, others[5])
         main_articles[language] = main
+        AccessibilityStatement.objects.create(
+            language=language,
+            known_issues="Old photos lack text alternatives.\n\nOld videos lack captions.",
+            checked_on=now.date(),
+            checked_how="Automated tools and a keyboard.",
+            feedback_email="access@example.edu",
+            feedback_phone="+358 29 000 0000",
+        )
         news = f"/{language}/news/"
         pages[language] = {
             "index": news,
@@ -117,5 +127,8 @@ def build_site() -> Site:
             "empty-search": f"{news}search/",
             "no-results": f"{news}search/?q=zyxwvu",
             "404": f"{news}no-such-story/",
+            "statement": f"/{language}/accessibility/",
+            "feedback": f"/{language}/feedback/",
+            "feedback-sent": f"/{language}/feedback/?sent=1",
         }
     return Site(pages=pages, article=main_articles)

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {
     "pagecache": 0,
     "photos": 1,
+    "siteidentity": 1,
+    "feedback": 1,
     "articles": 2,
     "publishing": 3,
     "discovery": 3,

@@ -16,14 +16,14 @@ pytestmark = pytest.mark.django_db
 CACHE = 2
 # Listings: the ids of the page, its articles with their photos, their categories (a
 # prefetch), the category list (where the category page finds its category), the count
-# for pagination, the notice (and the tag's lookup).
+# for pagination, the notice, the site identity (and the tag's lookup).
 BUDGETS = {
-    "/en/news/": CACHE + 6,
-    "/en/news/?page=2": CACHE + 6,
-    "/en/news/category/studies/": CACHE + 6,
-    "/en/news/tag/campus/": CACHE + 7,
-    # Categories, ids, the page's articles, their categories, the notice.
-    "/en/news/search/?q=story": CACHE + 5,
+    "/en/news/": CACHE + 7,
+    "/en/news/?page=2": CACHE + 7,
+    "/en/news/category/studies/": CACHE + 7,
+    "/en/news/tag/campus/": CACHE + 8,
+    # Categories, ids, the page's articles, their categories, the notice, the identity.
+    "/en/news/search/?q=story": CACHE + 6,
     # The articles with their photos, their categories (and for a category's feed the
     # category list, remembered from an earlier page on a running site).
     "/en/news/feed/": CACHE + 2,
@@ -37,12 +37,14 @@ BUDGETS = {
     # lookup).
     "/api/v1/articles/": CACHE + 6,
     "/api/v1/articles/?category=studies&page_size=50": CACHE + 7,
+    # The statement in the page's language, the notice, the identity.
+    "/en/accessibility/": CACHE + 3,
 }
 # The article with its photos; its categories, tags, gallery (with the photos), contacts
 # and corrections (a prefetch each); its public translations; the related cards with
-# their photos, and their categories (a prefetch). The category list, the notice and the
-# next change are remembered from an earlier page. The API: the article, categories,
-# tags, corrections, translations.
+# their photos, and their categories (a prefetch). The category list, the notice, the
+# identity and the next change are remembered from an earlier page. The API: the
+# article, categories, tags, corrections, translations.
 ARTICLE_QUERIES = {"detail": CACHE - 1 + 9, "api": CACHE - 1 + 5}
 
 

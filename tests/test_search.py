@@ -180,9 +180,9 @@ def test_search_page_makes_the_same_queries_for_one_result_or_a_full_page(client
     for number in range(1, 12):
         make_article(title=f"Forest news {number}", categories=[category, make_category()])
     assert count() == few
-    # categories, count, page, page's categories, site notice; the page cache's version
-    # and next scheduled change
-    assert few <= 5 + 2
+    # categories, count, page, page's categories, site notice, site identity; the page
+    # cache's version and next scheduled change
+    assert few <= 6 + 2
 
 
 def test_the_search_form_is_linked_from_every_page(client):

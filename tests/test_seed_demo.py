@@ -350,13 +350,33 @@ def test_the_command_reports_what_it_created_and_respects_verbosity():
 
     output = out.getvalue()
     assert "Synthetic articles: 3 of 3" in output
-    assert "Created 4 categories, 16 photos, 16 articles, 8 related links and 3 synthetic" in (
-        output
-    )
+    assert "Created 4 categories, 16 photos, 24 articles, 8 related links, 3 synthetic" in (output)
 
     quiet = io.StringIO()
     call_command("seed_demo", articles=1, stdout=quiet, verbosity=0)
     assert quiet.getvalue() == ""
+
+
+def test_the_demo_has_a_statement_and_feedback_in_each_language(seeded):
+    from feedback.models import FeedbackMessage
+    from siteidentity.models import AccessibilityStatement, SiteIdentity
+
+    assert SiteIdentity.objects.count() == 1
+    languages = {"en", "fi", "sv"}
+    assert set(AccessibilityStatement.objects.values_list("language", flat=True)) == languages
+    assert set(FeedbackMessage.objects.values_list("language", flat=True)) == languages
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_every_finnish_and_swedish_story_has_four_more_to_read(seeded, client, language):
+    from articles.models import Article
+
+    stories = Article.objects.published().filter(language=language)
+    assert stories.count() >= 5
+    for story in stories:
+        page = client.get(story.get_absolute_url()).text
+        related = page.split('class="related-news"', 1)[1].split("</section>", 1)[0]
+        assert related.count('class="card-grid__item"') == 4, story.slug
 
 
 def test_the_public_news_index_shows_the_partnership_article_after_seeding(seeded, client):
@@ -377,5 +397,6 @@ def test_the_partnership_article_page_shows_its_credit_quotes_and_contacts(partn
 
 
 def test_a_second_run_costs_a_handful_of_queries(seeded, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):
+    # Eight for the news, three for the identity, statements and feedback (demo/site.py).
+    with django_assert_max_num_queries(11):
         call_command("seed_demo", verbosity=0)

@@ -21,6 +21,7 @@ from ..models import Article, Category, GalleryPhoto, MediaContact, RelatedLink,
 from ..revisions import record_revisions
 from .content import ARTICLES, CATEGORIES, PHOTOS, DemoArticle
 from .scenes import draw_photo
+from .site import ensure_site
 
 SYNTHETIC_BATCH_SIZE = 2000
 SYNTHETIC_SLUG_PREFIX = "synthetic-"
@@ -39,12 +40,20 @@ class SeedReport:
     articles: int = 0
     related_links: int = 0
     synthetic: int = 0
+    site_rows: int = 0  # identity, statements, feedback (site.py)
     titles: list[str] = field(default_factory=list)
 
     @property
     def created_anything(self) -> bool:
         return any(
-            (self.categories, self.photos, self.articles, self.related_links, self.synthetic)
+            (
+                self.categories,
+                self.photos,
+                self.articles,
+                self.related_links,
+                self.synthetic,
+                self.site_rows,
+            )
         )
 
     def __str__(self) -> str:
@@ -54,6 +63,7 @@ class SeedReport:
             (self.articles, "article", "articles"),
             (self.related_links, "related link", "related links"),
             (self.synthetic, "synthetic article", "synthetic articles"),
+            (self.site_rows, "site setting", "site settings"),
         )
         parts = [f"{n:,} {one if n == 1 else many}" for n, one, many in counts if n]
         if not parts:
@@ -77,6 +87,7 @@ def seed_demo(*, synthetic: int = 0, stdout: TextIO | None = None) -> SeedReport
             categories = _ensure_categories(report)
             photos = _ensure_photos(report, written, stdout)
             _ensure_articles(categories, photos, report)
+            ensure_site(report)
             if synthetic:
                 _add_synthetic(synthetic, categories, list(photos.values()), report, stdout)
             if report.created_anything:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 from pagecache import caching
 from photos import renditions
 from photos.models import Photo
+from siteidentity.current import current_identity
 
 from ..addresses import absolute_url
 from ..metadata import DEFAULT_IMAGE, DEFAULT_IMAGE_SIZE, OG_LOCALES
@@ -144,7 +145,7 @@ def page_meta_tags(context: template.Context) -> dict[str, Any]:
         "description": gettext(
             "News from %(organization_name)s: studies, research, cooperation and university life."
         )
-        % {"organization_name": settings.ORGANIZATION_NAME},
+        % {"organization_name": current_identity().name},
         "image_url": absolute_url(static(DEFAULT_IMAGE)),
         "image_width": DEFAULT_IMAGE_SIZE[0],
         "image_height": DEFAULT_IMAGE_SIZE[1],
@@ -172,6 +173,17 @@ def json_ld(data: Any) -> SafeString:
         '<script type="application/ld+json">{}</script>',
         mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 – escaped just above
     )
+
+
+@register.filter
+def lead_preview(text: str, limit: int = 200) -> str:
+    """The lead shortened to at most `limit` characters at the end of a word, with an
+    ellipsis: "…and knowledgeable…", never "…and knowledgeabl…"."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:–—-.") + "…"
 
 
 @register.filter

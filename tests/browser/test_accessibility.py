@@ -41,6 +41,9 @@ PUBLIC_PAGES = [
     "empty-search",
     "no-results",
     "404",
+    "statement",
+    "feedback",
+    "feedback-sent",
 ]
 
 # The Django admin's own markup that axe faults and we cannot change from our side, as

@@ -29,11 +29,15 @@ from articles.models import Status
 from discovery.sitemaps import SITEMAPS
 from photos import renditions
 from publishing.previews import preview_token
+from siteidentity.models import SiteIdentity
 from tests.factories import make_article, make_category, make_photo, make_user
 
 pytestmark = pytest.mark.django_db
 
 PROJECT = Path(__file__).resolve().parents[2]
+_LOGO = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 1"><rect width="4" height="1"/></svg>'
+)
 
 # Every query parameter a view (or the framework under it) reads, and who reads it. A test
 # below records what the views ask request.GET for and fails on a name missing here.
@@ -47,6 +51,7 @@ QUERY_PARAMETERS = {
     "q": "search",
     "next": "the language switch, the admin login",
     "p": "the sitemap sections (django.contrib.sitemaps)",
+    "sent": "the feedback form's thanks (and its `page`, the page written about)",
 }
 
 # Of the admin, only the login page is public; the rest answers staff alone.
@@ -126,6 +131,7 @@ class Content:
     tag_slug: str
     media_path: str
     preview_token: str
+    brand_version: str  # the site identity's logo and icons (siteidentity.urls)
 
     def choices(self, route: Route, slot: str) -> list[str]:
         """The values of `slot` that make `route` an existing page (a few, or one)."""
@@ -135,6 +141,8 @@ class Content:
             ("news:category-atom", "slug"): [self.category_slug],
             ("news:tag", "slug"): [self.tag_slug],
             ("news:preview", "pk"): [str(self.draft_pk)],
+            ("brand-logo", "ext"): ["svg"],
+            ("brand-icon", "size"): ["32"],
         }
         by_slot = {
             LANGUAGE_PREFIX: [route.language or ""],
@@ -144,6 +152,7 @@ class Content:
             "section": list(SITEMAPS),
             "language": ["fi"],
             "path": [self.media_path],
+            "version": [self.brand_version],
         }
         return by_route.get((route.name, slot), by_slot.get(slot, ["1"]))
 
@@ -368,6 +377,8 @@ def content() -> Content:
             hero_photo=photo,
         )
     draft = make_article(status=Status.DRAFT, categories=[research])
+    identity = SiteIdentity(logo=_LOGO, logo_type="image/svg+xml", logo_width=4, logo_height=1)
+    identity.save()
     share = renditions.share_image(photo)
     assert share is not None
     return Content(
@@ -378,6 +389,7 @@ def content() -> Content:
         tag_slug="sustainability",
         media_path=share[0].removeprefix(settings.MEDIA_URL),
         preview_token=preview_token(draft),
+        brand_version=identity.logo_version,
     )
 
 

@@ -2,11 +2,12 @@
 
 from .categories import CATEGORIES, DemoCategory
 from .more_news import MORE_NEWS
+from .nordic_news import NORDIC_NEWS
 from .photos import GALLERY, HERO, PHOTOS, DemoPhoto
 from .shapes import DemoArticle, DemoContact
 from .story import STORY
 
-ARTICLES: tuple[DemoArticle, ...] = STORY + MORE_NEWS
+ARTICLES: tuple[DemoArticle, ...] = STORY + MORE_NEWS + NORDIC_NEWS
 
 __all__ = [
     "ARTICLES",
