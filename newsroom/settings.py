@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # Newsroom, lowest layer first: each imports only the ones above it in this list.
     "pagecache",
     "photos",
@@ -205,6 +207,22 @@ PHOTO_CARD_WIDTHS = [320, 640, 960]
 PHOTO_FALLBACK_WIDTH = 960  # the <img src> for browsers that ignore srcset
 PHOTO_RENDITIONS_DIR = "renditions"
 
+# Renditions are made by a worker (`manage.py db_worker`, photos/tasks.py) from a queue
+# in the database (django-tasks), so one machine needs no other service; with
+# TASKS_BACKEND=immediate they are made in the request (most tests). A rendition that
+# fails for a passing reason (a full disk) is tried again after these many seconds.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env_str("TASKS_BACKEND", "database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database or immediate, not {_task_backend!r}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend], "QUEUES": ["default"]}}
+PHOTO_RENDITION_RETRY_DELAYS = [int(n) for n in env_list("PHOTO_RETRY_SECONDS", ["2", "10"])]
+
 # Photo originals (which may carry GPS and camera details) are kept apart from the
 # media that readers are served: outside MEDIA_ROOT, under names no one can guess, and
 # opened by staff only through the admin (photos/storage.py).
@@ -305,6 +323,9 @@ def _origin(url: str) -> str | None:
 # from object storage; DJANGO_CSP_IMG_SRC adds further image origins.
 _image_sources = [
     SELF,
+    # The upload cards preview each chosen file before it is sent (URL.createObjectURL):
+    # addresses only this page's own script can make, of files the editor chose.
+    "blob:",
     *filter(None, [_origin(MEDIA_URL)]),
     *env_list("DJANGO_CSP_IMG_SRC", []),
 ]

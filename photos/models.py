@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+from typing import Any
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .content_hash import file_sha256
 from .storage import original_name, originals_storage
+
+
+class RenditionStatus(models.TextChoices):
+    """Where the making of a photo's renditions (photos/tasks.py) stands."""
+
+    PROCESSING = "processing", _("processing")
+    READY = "ready", _("ready")
+    FAILED = "failed", _("failed")
 
 
 class Photo(models.Model):
@@ -63,6 +75,19 @@ class Photo(models.Model):
     # What photos.renditions made for this photo: widths, formats and folder. Pages build
     # their srcsets from this alone, without touching storage.
     renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
+    # Renditions are made by a worker (photos/tasks.py), not in the upload's request.
+    rendition_status = models.CharField(
+        _("renditions"),
+        max_length=20,
+        choices=RenditionStatus.choices,
+        default=RenditionStatus.PROCESSING,
+        editable=False,
+    )
+    rendition_error = models.TextField(_("rendition error"), blank=True, editable=False)
+    # The SHA-256 of the original's bytes: the same file uploaded again is offered as the
+    # photo already in the library, and export/import match photos by it without
+    # reading every file.
+    content_hash = models.CharField(_("content hash"), max_length=64, blank=True, editable=False)
 
     class Meta:
         # The table kept its name when photos moved out of the articles app.
@@ -80,6 +105,25 @@ class Photo(models.Model):
                 name="photo_focal_y_in_unit_range",
             ),
         ]
+        indexes = [
+            # The duplicate check of every upload, and the import's match by file.
+            models.Index(fields=["content_hash"], name="photo_content_hash_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.caption or self.alt_text
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.image and not self.content_hash:
+            # Read once here, whoever stores the photo (the admin, seed_demo, imports).
+            # A photo from before the hash whose file is lost keeps none: it matches
+            # nothing, and its texts can still be edited.
+            with contextlib.suppress(OSError):
+                self.content_hash = file_sha256(self.image)
+        super().save(*args, **kwargs)
+
+    @property
+    def has_renditions(self) -> bool:
+        """Whether readers can be shown this photo: a set of renditions exists (an older
+        set, while a new one is being made, counts)."""
+        return bool((self.renditions or {}).get("full"))

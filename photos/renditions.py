@@ -37,7 +37,7 @@ from PIL import Image, ImageCms, ImageOps, features
 
 from pagecache.caching import content_changed
 
-from .models import Photo
+from .models import Photo, RenditionStatus
 from .validators import open_photo
 
 logger = logging.getLogger(__name__)
@@ -213,7 +213,9 @@ def build_renditions(photo: Photo) -> dict[str, Any]:
                 .values_list("renditions", flat=True)
             )
             previous = old.first() or {}
-            Photo.objects.filter(pk=photo.pk).update(renditions=manifest)
+            Photo.objects.filter(pk=photo.pk).update(
+                renditions=manifest, rendition_status=RenditionStatus.READY, rendition_error=""
+            )
             # update() sends no signals: pages that left the photo out must be rebuilt.
             content_changed()
             transaction.on_commit(lambda: delete_renditions(previous))
@@ -222,6 +224,7 @@ def build_renditions(photo: Photo) -> dict[str, Any]:
             default_storage.delete(name)
         raise
     photo.renditions = manifest
+    photo.rendition_status, photo.rendition_error = RenditionStatus.READY, ""
     return manifest
 
 

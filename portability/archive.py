@@ -43,7 +43,17 @@ READABLE_VERSIONS = (1, 2)
 DATA_FILES = ("categories.json", "tags.json", "photos.json", "articles.json")
 _PHOTO_FILE = re.compile(r"^photos/[0-9a-f]{64}\.[A-Za-z0-9]{1,5}$")
 # Set by the database or by other fields, never copied from an export.
-_NOT_COPIED = {"id", "translation_of", "hero_photo", "social_image", "author"}
+_NOT_COPIED = {
+    "id",
+    "translation_of",
+    "hero_photo",
+    "social_image",
+    "author",
+    # A photo's hash is its export key (`sha256`); its rendition state is this site's.
+    "content_hash",
+    "rendition_status",
+    "rendition_error",
+}
 
 Progress = Callable[[str, int, int], None]
 

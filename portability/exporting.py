@@ -67,7 +67,8 @@ def _export_into(writer: _Writer, report: ExportReport, progress: Progress) -> N
     all_photos = list(Photo.objects.order_by("pk"))
     for number, photo in enumerate(all_photos, 1):
         try:
-            digest = _stored_sha256(photo)
+            # Stored with the photo; read from the file only for a photo without one.
+            digest = photo.content_hash or _stored_sha256(photo)
             suffix = (PurePosixPath(photo.image.name).suffix or ".bin").lower()
             file_name = f"photos/{digest}{suffix}"
             if digest not in written:

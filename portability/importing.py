@@ -36,7 +36,6 @@ from .archive import (
     Progress,
     _no_progress,
     _scalar_fields,
-    _stored_sha256,
 )
 from .reading import Source, read_and_check
 
@@ -182,11 +181,9 @@ class _Importer:
 
     def _photos(self) -> dict[str, Photo]:
         by_digest: dict[str, Photo] = {}
-        for photo in Photo.objects.all():
-            try:
-                by_digest.setdefault(_stored_sha256(photo), photo)
-            except OSError:
-                continue  # a photo whose file is lost cannot match anything
+        # By the stored content hash: no file is read. The oldest photo of a duplicate.
+        for photo in Photo.objects.exclude(content_hash="").order_by("pk"):
+            by_digest.setdefault(photo.content_hash, photo)
         total = len(self.data["photos"])
         for number, row in enumerate(self.data["photos"], 1):
             photo = by_digest.get(row["sha256"])
@@ -200,7 +197,10 @@ class _Importer:
                     raise ExportError(
                         f"The photo {row['file']} is not usable: {' '.join(error.messages)}"
                     ) from None
-                photo = Photo(image=ContentFile(data, name=PurePosixPath(wanted).name))
+                photo = Photo(
+                    image=ContentFile(data, name=PurePosixPath(wanted).name),
+                    content_hash=row["sha256"],  # checked against the file by read_and_check
+                )
                 self.stored.append(photo)
                 self._apply(photo, row)
                 self._save("photos", photo, row, True)

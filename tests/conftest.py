@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
+from tests.rendition_worker import rendition_worker  # noqa: F401  (a fixture for every test)
+
 
 class QuickPBKDF2PasswordHasher(PBKDF2PasswordHasher):
     """Django's default hasher with one iteration instead of a million: each user a test

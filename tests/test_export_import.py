@@ -173,7 +173,7 @@ def test_export_refuses_to_overwrite(tmp_path):
 
 def test_an_export_that_fails_halfway_leaves_nothing_behind(tmp_path):
     make_article(hero_photo=make_photo())
-    lost = make_photo()
+    lost = make_photo(size=(600, 400))  # other bytes: the export must read its file
     lost.image.storage.delete(lost.image.name)  # the file is gone from the disk
     out = tmp_path / "out"
     out.mkdir()

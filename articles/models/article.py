@@ -314,6 +314,12 @@ class Article(models.Model):
             problems["hero_photo"] = _(
                 "The hero photo has no alt text: add it in the photo library first."
             )
+        elif not self.hero_photo.has_renditions:
+            # Readers would get no photo at all: the article waits for its renditions.
+            problems["hero_photo"] = _(
+                "The hero photo is still being processed (or its processing failed: see "
+                "the photo library). Publish when it shows as ready."
+            )
         has_category = bool(categories) if categories is not None else self.categories.exists()
         if not has_category:
             problems["categories"] = _("A published article needs at least one category.")

@@ -39,11 +39,13 @@ from .article_parts import (
 from .autosave import ArticleAutosaveMixin
 from .common import AdminMedia, thumbnail
 from .history import ArticleHistoryMixin
+from .photo_picker import PhotoPickerMixin
 from .review import ArticleReviewMixin
 
 
 @admin.register(Article)
 class ArticleAdmin(
+    PhotoPickerMixin,
     ArticleReviewMixin,
     ArticleAutosaveMixin,
     ArticleTranslationsMixin,

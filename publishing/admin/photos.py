@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -22,11 +22,14 @@ from django.utils.translation import ngettext
 
 from articles.models import Article
 from photos import renditions
-from photos.models import Photo
+from photos.models import Photo, RenditionStatus
+from photos.tasks import queue_renditions
 
+from .. import photo_library
 from ..forms import can_publish
 from ..photo_form import PhotoForm, original_link
 from .common import thumbnail
+from .photo_views import CreditFilter, InUseFilter, PhotoLibraryMixin
 
 logger = logging.getLogger(__name__)
 
@@ -37,15 +40,20 @@ PHOTO_NOT_STORED = _(
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(PhotoLibraryMixin, admin.ModelAdmin):
     form = PhotoForm
-    list_display = ["thumbnail", "alt_text", "caption", "credit", "dimensions", "uploaded_at"]
-    list_display_links = ["thumbnail", "alt_text"]
+    # A grid of cards (css/photo-library.css), with the upload cards above it.
+    list_display = ["thumbnail", "alt_text", "credit", "state", "uploaded_at"]
+    # The alt text links to the photo (the thumbnail's own alt is empty: it would repeat).
+    list_display_links = ["alt_text"]
+    list_filter = ["rendition_status", CreditFilter, InUseFilter]
     search_fields = ["alt_text", "caption", "credit"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = ["original", "preview", "dimensions", "file_size", "used_in"]
+    list_per_page = 48
+    readonly_fields = ["original", "state", "preview", "dimensions", "file_size", "used_in"]
     fields = [
         "image",
+        "state",
         "preview",
         ("focal_x", "focal_y"),
         ("dimensions", "file_size"),
@@ -56,8 +64,8 @@ class PhotoAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        css = {"all": ["css/admin.css"]}
-        js = ["js/focal-point.js"]
+        css = {"all": ["css/admin.css", "css/photo-library.css"]}
+        js = ["js/focal-point.js", "js/photo-upload.js"]
 
     # A photo that published or scheduled articles show is theirs too: changing its file,
     # texts or focal point changes those articles, which is an Editor's decision.
@@ -67,7 +75,8 @@ class PhotoAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Photo]:
         live = Article.objects.showing(OuterRef("pk")).live()
-        return super().get_queryset(request).annotate(shown_live=Exists(live))
+        photos = super().get_queryset(request).annotate(shown_live=Exists(live))
+        return photo_library.with_use(photos)
 
     def has_change_permission(self, request: HttpRequest, obj: Photo | None = None) -> bool:
         if obj is not None and not can_publish(request.user) and _shown_live(obj):
@@ -137,17 +146,9 @@ class PhotoAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Photo, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
         if "image" in form.changed_data or not renditions.is_current(obj):
-            # A new file or a moved focal point: make the set readers will be served.
-            try:
-                renditions.build_renditions(obj)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            except BaseException:
-                # The admin's transaction rolls the row back; the new original, already
-                # in its storage, must not stay behind without a row.
-                if "image" in form.changed_data:
-                    obj.image.storage.delete(obj.image.name)
-                raise
+            # A new file or a moved focal point: the worker makes the set readers will be
+            # served (photos/tasks.py), queued in this transaction.
+            queue_renditions(obj)
 
     def changeform_view(
         self,
@@ -168,7 +169,24 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("photo"))
     def thumbnail(self, photo: Photo) -> str:
-        return thumbnail(photo)
+        return thumbnail(photo, size=240)
+
+    @admin.display(description=_("renditions"), ordering="rendition_status")
+    def state(self, photo: Photo) -> str:
+        """Processing, ready or failed (with the reason): what readers can be shown."""
+        if photo.pk is None:
+            return "—"
+        reason = (
+            format_html('<span class="photo-state__error">{}</span>', photo.rendition_error)
+            if photo.rendition_status == RenditionStatus.FAILED
+            else ""
+        )
+        return format_html(
+            '<span class="photo-state photo-state--{}">{}</span>{}',
+            photo.rendition_status,
+            photo.get_rendition_status_display(),
+            reason,
+        )
 
     @admin.display(description=_("preview and focal point"))
     def preview(self, photo: Photo) -> str:

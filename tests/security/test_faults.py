@@ -79,15 +79,15 @@ def test_database_outage_gives_503_pages_and_recovers_without_restart(
     assert "Traceback" not in log or "OperationalError" in log
 
 
-@pytest.mark.parametrize("folder", ["MEDIA_ROOT", "PHOTO_ORIGINALS_ROOT"])
+@pytest.mark.parametrize("folder", ["PHOTO_ORIGINALS_ROOT"])
 def test_unwritable_media_folder_gives_a_clear_error_and_stores_nothing(
     admin_client, settings, tmp_path, folder
 ):
     """Tests run as root, for whom chmod does not stop writes, and a tmpfs or loop device
     cannot be mounted here: a folder inside a regular file's path makes every directory
-    creation and write fail (ENOTDIR), as a read-only or full disk would. The renditions'
-    folder and the originals' folder each in turn; the other is writable, and empty
-    afterwards."""
+    creation and write fail (ENOTDIR), as a read-only or full disk would. The originals'
+    folder (the renditions' folder is the worker's: tests/test_photo_processing.py); the
+    other is writable, and empty afterwards."""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the media folder should be")
     settings.MEDIA_ROOT = tmp_path / "media"
