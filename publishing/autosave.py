@@ -18,10 +18,8 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib.admin import ModelAdmin
-from django.contrib.admin.utils import unquote
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import time_format
@@ -30,6 +28,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article
 
+from .live_preview import editable_article
 from .models import Autosave, Presence
 
 
@@ -55,23 +54,6 @@ class Offer:
 
     saved_at: datetime
     saved_since: bool
-
-
-def _article_for(model_admin: ModelAdmin, request: HttpRequest, object_id: str | None):
-    """The article of the form (None for the add form), when the user may edit it."""
-    article = None
-    if object_id is not None:
-        article = model_admin.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404
-    may = (
-        model_admin.has_change_permission(request, article)
-        if article is not None
-        else model_admin.has_add_permission(request)
-    )
-    if not may:
-        raise PermissionDenied
-    return article
 
 
 def _own(user: AbstractBaseUser, article: Article | None):
@@ -165,7 +147,7 @@ def autosave_view(
 ) -> JsonResponse:
     """Keep the posted form (unless it is only a sign of life, `changed=0`), and say
     when it was kept and who else has the story open."""
-    article = _article_for(model_admin, request, object_id)
+    article = editable_article(model_admin, request, object_id)
     saved_at = None
     if request.GET.get("changed") != "0":
         saved_at = keep(request, article).saved_at
@@ -189,7 +171,7 @@ def discard_view(
     model_admin: ModelAdmin, request: HttpRequest, object_id: str | None = None
 ) -> HttpResponse:
     """Drop the editor's autosave and go back to the form as it was saved."""
-    article = _article_for(model_admin, request, object_id)
+    article = editable_article(model_admin, request, object_id)
     forget(request.user, article)
     if article is None:
         return HttpResponseRedirect(reverse("admin:articles_article_add"), status=303)

@@ -35,9 +35,9 @@ class _Rollback(Exception):
     """Raised to leave the preview's transaction: nothing it wrote is kept."""
 
 
-def _bound_form(model_admin: ModelAdmin, request: HttpRequest, object_id: str | None) -> Any:
-    """The article form bound to the posted data, for a user who may change the article
-    (or add one, when `object_id` is None)."""
+def editable_article(model_admin: ModelAdmin, request: HttpRequest, object_id: str | None):
+    """The article of an article form's address (None for the add form), when the user
+    may change it (or add one): else 404 or 403. The autosave uses it too."""
     article = None
     if object_id is not None:
         article = model_admin.get_object(request, unquote(object_id))
@@ -50,6 +50,13 @@ def _bound_form(model_admin: ModelAdmin, request: HttpRequest, object_id: str | 
     )
     if not may:
         raise PermissionDenied
+    return article
+
+
+def _bound_form(model_admin: ModelAdmin, request: HttpRequest, object_id: str | None) -> Any:
+    """The article form bound to the posted data, for a user who may change the article
+    (or add one, when `object_id` is None)."""
+    article = editable_article(model_admin, request, object_id)
     form_class = model_admin.get_form(request, article, change=article is not None)
     return form_class(request.POST, instance=article)
 
