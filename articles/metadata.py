@@ -25,7 +25,7 @@ from photos.models import Photo
 from siteidentity.current import current_identity
 
 from .addresses import absolute_url
-from .models import Article
+from .models import Article, Person
 
 # Open Graph wants a territory; Finland's for Finnish and Swedish.
 OG_LOCALES = {"en": "en_GB", "fi": "fi_FI", "sv": "sv_FI"}
@@ -173,9 +173,8 @@ def news_article(article: Article) -> dict[str, Any]:
         "datePublished": _local_iso(article.published_at),
         "dateModified": _local_iso(article.date_modified),
         "author": (
-            {"@type": "Person", "name": _byline_name(article.byline)}
-            if article.byline
-            else {"@type": "EducationalOrganization", "name": current_identity().name}
+            [person_data(credit.person) for credit in article.authors.all()]
+            or {"@type": "EducationalOrganization", "name": current_identity().name}
         ),
         "publisher": publisher(),
         "articleSection": [category.name for category in article.categories.all()],
@@ -200,7 +199,29 @@ def _local_iso(moment: datetime | None) -> str | None:
     return timezone.localtime(moment).isoformat() if moment else None
 
 
-def _byline_name(byline: str) -> str:
-    """'Text: Anna Virtanen' → 'Anna Virtanen': the person, without the label."""
-    label, separator, name = byline.partition(":")
-    return name.strip() if separator and name.strip() and len(label) <= 20 else byline
+def person_data(person: Person) -> dict[str, Any]:
+    """schema.org Person: the name, the author page unless the person is hidden, and
+    the job title in the active language."""
+    data = {"@type": "Person", "name": person.name}
+    if not person.hidden:
+        data["url"] = absolute_url(person.get_absolute_url())
+    if title := person.shown_title:
+        data["jobTitle"] = title
+    return data
+
+
+def profile_page(person: Person) -> dict[str, Any]:
+    """schema.org ProfilePage for an author page: the person, with unit and bio."""
+    about = person_data(person)
+    if unit := person.shown_unit:
+        about["worksFor"] = {"@type": "Organization", "name": unit}
+    if bio := person.shown_bio:
+        about["description"] = bio
+    if image := _image_object(person.photo, "") if person.photo else None:
+        about["image"] = image
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "url": absolute_url(person.get_absolute_url()),
+        "mainEntity": about,
+    }

@@ -13,18 +13,26 @@ from collections.abc import Iterable
 
 import reversion
 
-from .models import Article, GalleryPhoto, MediaContact, RelatedLink, TaggedArticle
+from .models import (
+    Article,
+    ArticleAuthor,
+    ArticleContact,
+    GalleryPhoto,
+    RelatedLink,
+    TaggedArticle,
+)
 
-# An article's versions carry its gallery, related links, contacts and tags. `version`
-# is left out, so restoring an old revision can never move the optimistic lock back.
-for _part in (GalleryPhoto, RelatedLink, MediaContact, TaggedArticle):
+# An article's versions carry its gallery, related links, authors, contacts and tags.
+# `version` is left out, so restoring an old revision can never move the optimistic lock
+# back.
+for _part in (GalleryPhoto, RelatedLink, ArticleAuthor, ArticleContact, TaggedArticle):
     if not reversion.is_registered(_part):
         reversion.register(_part)
 if not reversion.is_registered(Article):
     reversion.register(
         Article,
         exclude=["version"],
-        follow=["gallery", "related_links", "contacts", "tagged_items"],
+        follow=["gallery", "related_links", "authors", "contacts", "tagged_items"],
     )
 
 

@@ -21,6 +21,11 @@ urlpatterns = [
         cached(views.TagArticlesView.as_view(), reads=LISTING),
         name="tag",
     ),
+    path(
+        "author/<slug:slug>/",
+        cached(views.AuthorArticlesView.as_view(), reads=LISTING),
+        name="author",
+    ),
     # Last: every fixed route of /<lang>/news/ is a reserved slug (models.RESERVED_SLUGS).
     path("<slug:slug>/", cached(views.ArticleDetailView.as_view()), name="detail"),
 ]

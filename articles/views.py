@@ -27,7 +27,7 @@ from pagecache import caching
 from siteidentity.current import current_identity
 
 from . import metadata
-from .models import Article, ArticleQuerySet, ArticleSlugRedirect
+from .models import Article, ArticleQuerySet, ArticleSlugRedirect, Person
 from .navigation import all_categories, category_at
 from .pagination import RememberedCountPaginator
 
@@ -174,6 +174,45 @@ class TagArticlesView(ArticleIndexView):
             breadcrumbs=[
                 metadata.news_crumb(),
                 metadata.Crumb(self.tag.name, reverse("news:tag", args=[self.tag.slug])),
+            ],
+        )
+
+
+class AuthorArticlesView(ArticleIndexView):
+    """`/<lang>/news/author/<slug>/`: a person, and the public articles in this language
+    they wrote. Hidden people (former staff) have no page; their articles still show
+    their name."""
+
+    template_name = "articles/author.html"
+
+    def get_queryset(self) -> ArticleQuerySet:
+        people = Person.objects.visible().select_related("photo")
+        self.person = get_object_or_404(people, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(authors__person=self.person).newest_first()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        alternates = {}
+        for code, _name in settings.LANGUAGES:  # the same person's page in each language
+            with translation.override(code):
+                alternates[code] = self.person.get_absolute_url()
+        return super().get_context_data(
+            person=self.person,
+            heading=self.person.name,
+            alternates=alternates,
+            structured_data=metadata.profile_page(self.person),
+            **kwargs,
+        )
+
+    def get_page_meta(self) -> metadata.PageMeta:
+        person = self.person
+        return metadata.PageMeta(
+            title=person.name,
+            description=person.shown_bio or gettext("News by %(name)s.") % {"name": person.name},
+            photo=person.photo,
+            type="profile",
+            breadcrumbs=[
+                metadata.news_crumb(),
+                metadata.Crumb(person.name, person.get_absolute_url()),
             ],
         )
 

@@ -7,7 +7,8 @@
 Only Article.objects.published(). Links and image addresses are absolute (SITE_URL).
 A bad filter value is a 400 with {"error": "…"}; an unknown or non-public article, or
 a page past the end, a 404. Queries are constant per request: the count (once per
-content version and set of filters), the page, its categories, its tags, and the page's
+content version and set of filters), the page, its categories, its tags, its
+corrections, its authors and its contacts (with their people), and the page's
 translations (plus the category filter's lookup).
 """
 
@@ -29,7 +30,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from articles.addresses import absolute_url
-from articles.models import Article, ArticleQuerySet, Category
+from articles.models import Article, ArticleQuerySet, Category, Person
 from articles.pagination import RememberedCountPaginator
 from photos import renditions
 from photos.models import Photo
@@ -59,6 +60,7 @@ def _public_articles() -> ArticleQuerySet:
         Article.objects.published()
         .select_related("hero_photo")
         .prefetch_related("categories", "tags", "corrections")
+        .with_credits()
         .newest_first()
     )
 
@@ -230,6 +232,22 @@ def _photo_data(photo: Photo | None, caption: str) -> dict[str, Any] | None:
     }
 
 
+def _person_data(person: Person, language: str, *, contact: bool = False) -> dict[str, Any]:
+    """A person credited on an article: title and unit in the article's language, the
+    author page in it unless the person is hidden; a contact's email and phone too."""
+    with translation.override(language):
+        url = None if person.hidden else absolute_url(person.get_absolute_url())
+    data = {
+        "name": person.name,
+        "url": url,
+        "title": person.in_language("title", language),
+        "unit": person.in_language("unit", language),
+    }
+    if contact:
+        data |= {"email": person.email, "phone": person.phone}
+    return data
+
+
 def _article_data(article: Article, stories: dict[int, list[Article]]) -> dict[str, Any]:
     story = stories.get(article.translation_of_id or article.pk, [])
     with translation.override(article.language):  # category names in its language
@@ -245,7 +263,13 @@ def _article_data(article: Article, stories: dict[int, list[Article]]) -> dict[s
         "title": article.title,
         "lead": article.lead,
         "body_html": article.body,
-        "byline": article.byline,
+        "authors": [
+            _person_data(credit.person, article.language) for credit in article.authors.all()
+        ],
+        "contacts": [
+            _person_data(credit.person, article.language, contact=True)
+            for credit in article.contacts.all()
+        ],
         "featured": article.featured,
         "published_at": _iso(article.published_at),
         "updated_at": _iso(article.updated_at if article.was_updated else None),

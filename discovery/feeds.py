@@ -1,9 +1,10 @@
-"""RSS 2.0 and Atom feeds of the public news, per language and per category.
+"""RSS 2.0 and Atom feeds of the public news, per language, per category and per author.
 
 Every address in a feed is absolute from SITE_URL, not from the request's host, so a
 feed fetched through a proxy or an internal name still links to the public site. Two
-queries per feed: the articles with their hero photos, and their categories; a category
-feed finds its category in the list the pages remember (articles.navigation).
+queries per feed: the articles with their hero photos, their categories and their
+authors (with the people); a category feed finds its category in the list the pages
+remember (articles.navigation), an author feed its person in one more.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
@@ -23,7 +25,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from articles.addresses import absolute_url
-from articles.models import Article, Category
+from articles.models import Article, Category, Person
 from articles.navigation import category_at
 from photos import renditions
 
@@ -32,12 +34,13 @@ FEED_LENGTH = 30
 
 @dataclass(frozen=True)
 class FeedScope:
-    """What one request's feed covers: a language, maybe one category."""
+    """What one request's feed covers: a language, maybe one category or author."""
 
     language: str
     category: Category | None
     feed_url: str
     page_url: str
+    author: Person | None = None
 
 
 class LatestArticlesFeed(Feed):
@@ -78,7 +81,9 @@ class LatestArticlesFeed(Feed):
         articles = Article.objects.published().in_language(scope.language)
         if scope.category is not None:
             articles = articles.filter(categories=scope.category)
-        return list(articles.for_cards().newest_first()[:FEED_LENGTH])
+        if scope.author is not None:
+            articles = articles.filter(authors__person=scope.author)
+        return list(articles.for_cards().with_authors().newest_first()[:FEED_LENGTH])
 
     def item_title(self, article: Article) -> str:
         return article.title
@@ -109,7 +114,8 @@ class LatestArticlesFeed(Feed):
         return article.date_modified
 
     def item_author_name(self, article: Article) -> str | None:
-        return article.byline or None
+        # Feeds have one author element per item: the byline's names, joined.
+        return ", ".join(credit.person.name for credit in article.authors.all()) or None
 
     def item_categories(self, article: Article) -> list[str]:
         return [category.name for category in article.categories.all()]
@@ -156,3 +162,27 @@ class CategoryArticlesFeed(LatestArticlesFeed):
 class CategoryArticlesAtomFeed(CategoryArticlesFeed):
     feed_type = Atom1Feed
     url_name = "news:category-atom"
+
+
+class AuthorArticlesFeed(LatestArticlesFeed):
+    """`/<lang>/news/author/<slug>/feed/`: one person's newest public articles."""
+
+    url_name = "news:author-feed"
+
+    def get_object(self, request: HttpRequest, *args: str, **kwargs: str) -> FeedScope:
+        person = get_object_or_404(Person.objects.visible(), slug=kwargs["slug"])
+        return FeedScope(
+            language=translation.get_language(),
+            category=None,
+            author=person,
+            feed_url=absolute_url(reverse(self.url_name, kwargs={"slug": person.slug})),
+            page_url=absolute_url(person.get_absolute_url()),
+        )
+
+    def title(self, scope: FeedScope) -> str:
+        return _("%(site)s: %(author)s") % {"site": settings.SITE_NAME, "author": scope.author.name}
+
+
+class AuthorArticlesAtomFeed(AuthorArticlesFeed):
+    feed_type = Atom1Feed
+    url_name = "news:author-atom"

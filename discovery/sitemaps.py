@@ -1,15 +1,18 @@
 """`/sitemap.xml`: the public articles with their last change, hero photo and the
-addresses of their public translations, and the news and category pages in each
-language. Addresses are absolute from SITE_URL, whatever host the crawler used.
+addresses of their public translations, the news and category pages in each language,
+and the author pages of visible people in the languages they have public articles in.
+Addresses are absolute from SITE_URL, whatever host the crawler used.
 
 Queries do not grow with the number of articles: the page of articles with their hero
-photos, and one query for the language versions of the stories on that page.
+photos, and one query for the language versions of the stories on that page; one
+query for the author pages.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,7 +23,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.addresses import absolute_url
-from articles.models import Article, ArticleQuerySet, Category
+from articles.models import Article, ArticleAuthor, ArticleQuerySet, Category
 from photos import renditions
 
 
@@ -128,4 +131,46 @@ def _page_path(language: str, category_slug: str | None) -> str:
         return reverse("news:category", kwargs={"slug": category_slug})
 
 
-SITEMAPS = {"pages": NewsPageSitemap, "articles": ArticleSitemap}
+class AuthorSitemap(_SiteUrlSitemap):
+    """Author pages: each visible person in each language they have public articles in,
+    those pages alternates of each other. One query."""
+
+    def items(self) -> list[tuple[str, str]]:
+        return self._pairs
+
+    @cached_property
+    def _pairs(self) -> list[tuple[str, str]]:
+        """(slug, language) of each author page, read once per sitemap request."""
+        pairs = (
+            ArticleAuthor.objects.filter(
+                person__hidden=False, article__in=Article.objects.published()
+            )
+            .values_list("person__slug", "article__language")
+            .distinct()
+            .order_by("person__slug", "article__language")
+        )
+        return list(pairs)
+
+    def location(self, item: tuple[str, str]) -> str:
+        slug, language = item
+        with translation.override(language):
+            return reverse("news:author", kwargs={"slug": slug})
+
+    def get_urls(
+        self, page: int | str = 1, site: Any = None, protocol: str | None = None
+    ) -> list[dict[str, Any]]:
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        languages: dict[str, list[str]] = defaultdict(list)
+        for slug, language in self._pairs:
+            languages[slug].append(language)
+        for url in urls:
+            slug, _language = url["item"]
+            if len(languages[slug]) > 1:
+                url["alternates"] = [
+                    {"lang_code": code, "location": absolute_url(self.location((slug, code)))}
+                    for code in languages[slug]
+                ]
+        return urls
+
+
+SITEMAPS = {"pages": NewsPageSitemap, "articles": ArticleSitemap, "authors": AuthorSitemap}

@@ -18,6 +18,8 @@ news_patterns = [
     path(
         "category/<slug:slug>/atom/", cached(feeds.CategoryArticlesAtomFeed()), name="category-atom"
     ),
+    path("author/<slug:slug>/feed/", cached(feeds.AuthorArticlesFeed()), name="author-feed"),
+    path("author/<slug:slug>/atom/", cached(feeds.AuthorArticlesAtomFeed()), name="author-atom"),
 ]
 
 urlpatterns = [

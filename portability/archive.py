@@ -2,12 +2,14 @@
 
 `export_news` writes and `import_news` reads a folder or a .zip holding
 
-    manifest.json     {"format": "newsroom-export", "version": 2, "files": {name: sha256}}
+    manifest.json     {"format": "newsroom-export", "version": 3, "files": {name: sha256}}
     categories.json   categories with every translation, matched by slug
     tags.json         tags, matched by name
     photos.json       photo metadata and "file": "photos/<sha256>.<ext>"; matched by sha256
+    people.json       authors and media contacts, matched by slug, photo by its sha256
     articles.json     articles in every state, matched by (language, slug), with their
-                      translation link, categories, tags, gallery, related links, contacts
+                      translation link, categories, tags, gallery, related links,
+                      authors and contacts (people's slugs)
     photos/…          the photo files, byte for byte
 
 The format is described for people in docs/export-format.md. Scalar model fields are
@@ -37,10 +39,13 @@ from articles.models import Article
 from photos.models import Photo
 
 FORMAT = "newsroom-export"
-# Version 2 added articles' corrections; version 1 exports (without them) still import.
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
-DATA_FILES = ("categories.json", "tags.json", "photos.json", "articles.json")
+# Version 2 added articles' corrections; version 3 people (authors and contacts) in
+# place of bylines and contact rows. Older exports still import (legacy_people.py).
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+DATA_FILES = ("categories.json", "tags.json", "photos.json", "people.json", "articles.json")
+# Before version 3: no people.json.
+DATA_FILES_BEFORE_3 = ("categories.json", "tags.json", "photos.json", "articles.json")
 _PHOTO_FILE = re.compile(r"^photos/[0-9a-f]{64}\.[A-Za-z0-9]{1,5}$")
 # Set by the database or by other fields, never copied from an export.
 _NOT_COPIED = {

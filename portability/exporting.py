@@ -1,4 +1,4 @@
-"""Writing an export: every category, tag, photo and article to a folder or a .zip
+"""Writing an export: every category, tag, photo, person and article to a folder or a .zip
 (the format: portability/archive.py and docs/export-format.md)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from django.db import models
 from taggit.models import Tag
 
-from articles.models import Article, Category, RelatedLink
+from articles.models import Article, Category, Person, RelatedLink
 from photos.models import Photo
 
 from .archive import (
@@ -35,11 +35,12 @@ class ExportReport:
     categories: int = 0
     tags: int = 0
     photos: int = 0
+    people: int = 0
     articles: int = 0
 
     def __str__(self) -> str:
         return (
-            f"{self.articles} articles, {self.photos} photos, "
+            f"{self.articles} articles, {self.photos} photos, {self.people} people, "
             f"{self.categories} categories and {self.tags} tags"
         )
 
@@ -92,6 +93,11 @@ def _export_into(writer: _Writer, report: ExportReport, progress: Progress) -> N
     # which the import reproduces by creating them in this order.
     tags = [{"name": t.name, "slug": t.slug} for t in Tag.objects.order_by("pk")]
     report.categories, report.tags = len(categories), len(tags)
+    people = [
+        _scalars(person) | {"photo": photo_keys.get(person.photo_id)}
+        for person in Person.objects.order_by("slug")
+    ]
+    report.people = len(people)
 
     articles = []
     queryset = (
@@ -101,13 +107,13 @@ def _export_into(writer: _Writer, report: ExportReport, progress: Progress) -> N
             "categories",
             "tags",
             "gallery",
-            "contacts",
             "corrections",
             models.Prefetch(
                 "related_links",
                 RelatedLink.objects.select_related("target").order_by("position", "pk"),
             ),
         )
+        .with_credits()
     )
     total = queryset.count()
     for number, article in enumerate(queryset.iterator(chunk_size=500), 1):
@@ -128,7 +134,8 @@ def _export_into(writer: _Writer, report: ExportReport, progress: Progress) -> N
                     {"article": _article_key(link.target), "position": link.position}
                     for link in article.related_links.all()
                 ],
-                "contacts": [_scalars(c) for c in article.contacts.all()],
+                "authors": [credit.person.slug for credit in article.authors.all()],
+                "contacts": [credit.person.slug for credit in article.contacts.all()],
                 "corrections": [_scalars(c) for c in article.corrections.all()],
             }
         )
@@ -139,6 +146,7 @@ def _export_into(writer: _Writer, report: ExportReport, progress: Progress) -> N
         "categories.json": categories,
         "tags.json": tags,
         "photos.json": photos,
+        "people.json": people,
         "articles.json": articles,
     }
     checksums = {}

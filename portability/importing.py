@@ -19,10 +19,12 @@ from taggit.models import Tag
 
 from articles.models import (
     Article,
+    ArticleAuthor,
+    ArticleContact,
     Category,
     Correction,
     GalleryPhoto,
-    MediaContact,
+    Person,
     RelatedLink,
 )
 from articles.revisions import record_revisions
@@ -123,11 +125,13 @@ class _Importer:
         self.progress = progress
         # The articles created or changed, in the export's order, parts and all.
         self.revised: list[Article] = []
+        self.people: dict[str, Person] = {}  # by slug
 
     def run(self) -> None:
         categories = self._categories()
         self._tags()
         photos = self._photos()
+        self.people = self._people(photos)
         self._articles(categories, photos)
 
     def _apply(self, instance: models.Model, row: dict[str, Any]) -> bool:
@@ -211,6 +215,21 @@ class _Importer:
             self.progress("photos", number, total)
         return by_digest
 
+    def _people(self, photos: dict[str, Photo]) -> dict[str, Person]:
+        """People by slug; an older export's are made from its bylines and contacts
+        (legacy_people.py) and only fill in what they know."""
+        existing = {person.slug: person for person in Person.objects.all()}
+        for row in self.data["people"]:
+            person = existing.get(row["slug"]) or Person()
+            changed = self._apply(person, row)
+            if "photo" in row:
+                photo = photos[row["photo"]] if row["photo"] else None
+                if person.photo_id != (photo.pk if photo else None):
+                    person.photo, changed = photo, True
+            self._save("people", person, row, changed)
+            existing[person.slug] = person
+        return existing
+
     def _articles(self, categories: dict[str, Category], photos: dict[str, Photo]) -> None:
         rows = self.data["articles"]
         keys = [Q(language=row["language"], slug=row["slug"]) for row in rows]
@@ -222,7 +241,13 @@ class _Importer:
             # What _links compares comes prefetched: a handful of queries per 500
             # articles rather than several per article.
             for article in Article.objects.filter(query).prefetch_related(
-                "categories", "tags", "gallery", "related_links", "contacts", "corrections"
+                "categories",
+                "tags",
+                "gallery",
+                "related_links",
+                "authors",
+                "contacts",
+                "corrections",
             ):
                 existing[(article.language, article.slug)] = article
         users = {u.get_username(): u for u in get_user_model().objects.all()}
@@ -325,17 +350,28 @@ class _Importer:
             )
             changed = True
 
-        for name, model in (("contacts", MediaContact), ("corrections", Correction)):
-            items = row.get(name, [])
-            if _plain_rows(model, items) != current(getattr(article, name), _plain_values(model)):
+        for name, model in (("authors", ArticleAuthor), ("contacts", ArticleContact)):
+            # In the export's order; positions are numbered afresh.
+            people = [self.people[slug].pk for slug in row.get(name, [])]
+            if current(getattr(article, name), lambda credit: credit.person_id) != people:
                 if not new:
                     getattr(article, name).all().delete()
-                fields = _plain_fields(model)
                 model.objects.bulk_create(
-                    model(article=article, **dict(zip(fields, values, strict=True)))
-                    for values in _plain_rows(model, items)
+                    model(article=article, person_id=pk, position=n)
+                    for n, pk in enumerate(people, 1)
                 )
                 changed = True
+
+        notes = _plain_rows(Correction, row.get("corrections", []))
+        if notes != current(article.corrections, _plain_values(Correction)):
+            if not new:
+                article.corrections.all().delete()
+            fields = _plain_fields(Correction)
+            Correction.objects.bulk_create(
+                Correction(article=article, **dict(zip(fields, values, strict=True)))
+                for values in notes
+            )
+            changed = True
         return changed
 
 
@@ -344,7 +380,7 @@ def _plain_fields(model: type[models.Model]) -> list[str]:
 
 
 def _plain_rows(model: type[models.Model], items: list[dict[str, Any]]) -> list[tuple]:
-    """An article's contacts or corrections as exported, as tuples of field values."""
+    """An article's corrections as exported, as tuples of field values."""
     fields = _plain_fields(model)
     return [
         tuple(model._meta.get_field(f).to_python(item.get(f, "")) for f in fields) for item in items

@@ -2,8 +2,9 @@
 
 feedparser reads the feed (either format, dates normalised to UTC); each entry becomes
 an article in the feed's language, its HTML reduced to the allow-list, its categories
-mapped onto existing ones by slug or name (in any language) or created, and its image
-enclosure downloaded into the photo library when the old site still answers.
+mapped onto existing ones by slug or name (in any language) or created, its author
+found among the people by name or added, and its image enclosure downloaded into the
+photo library when the old site still answers.
 
 An entry already imported is recognised by its link or guid (kept in
 `Article.source_url`) and skipped, so the command can run again as the old site adds
@@ -35,7 +36,15 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext
 
-from articles.models import RESERVED_SLUGS, Article, Category, Language, Status
+from articles.models import (
+    RESERVED_SLUGS,
+    Article,
+    ArticleAuthor,
+    Category,
+    Language,
+    Person,
+    Status,
+)
 from articles.revisions import record_revisions
 from articles.sanitize import sanitize_html
 from photos import renditions
@@ -275,7 +284,6 @@ def _import_entries(
             body=body,
             status=Status.PUBLISHED if publish else Status.DRAFT,
             published_at=when,
-            byline=_plain(entry.get("author", ""))[:200],
             source_url=(link or guid)[:500],
         )
         image = _image_url(entry)
@@ -285,6 +293,8 @@ def _import_entries(
                 photos_by_url[url] = _download_photo(image, title, report, stored, say)
             article.hero_photo = photos_by_url[url]
         article.save()
+        if author := _plain(entry.get("author", ""))[:200]:
+            ArticleAuthor.objects.create(article=article, person=Person.objects.named(author))
         terms = [tag.get("label") or tag.get("term") or "" for tag in entry.get("tags", [])]
         wanted = {c.pk: c for c in filter(None, (categories(t) for t in terms if t.strip()))}
         article.categories.set(wanted.values())

@@ -13,12 +13,14 @@ from typing import Any
 from .archive import (
     _PHOTO_FILE,
     DATA_FILES,
+    DATA_FILES_BEFORE_3,
     FORMAT,
     READABLE_VERSIONS,
     ExportError,
     Progress,
     _sha256,
 )
+from .legacy_people import people_from_text
 
 
 class Source:
@@ -94,12 +96,13 @@ def read_and_check(source: Source, progress: Progress) -> dict[str, list[dict[st
         raise ExportError("manifest.json does not describe a Newsroom export.")
     version = manifest.get("version")
     if version not in READABLE_VERSIONS:
-        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
+        readable = ", ".join(str(v) for v in READABLE_VERSIONS)
         raise ExportError(
             f"This export has format version {version!r}; this Newsroom reads versions {readable}."
         )
     checksums = manifest.get("files")
-    if not isinstance(checksums, dict) or set(checksums) != set(DATA_FILES):
+    expected = DATA_FILES if version >= 3 else DATA_FILES_BEFORE_3
+    if not isinstance(checksums, dict) or set(checksums) != set(expected):
         raise ExportError("manifest.json does not list the export's data files.")
     data = {
         "categories": _rows(_load(source, "categories.json", checksums["categories.json"]),
@@ -110,6 +113,11 @@ def read_and_check(source: Source, progress: Progress) -> dict[str, list[dict[st
         "articles": _rows(_load(source, "articles.json", checksums["articles.json"]),
                           "articles.json", ["language", "slug", "title"]),
     }  # fmt: skip
+    if version >= 3:
+        people = _load(source, "people.json", checksums["people.json"])
+        data["people"] = _rows(people, "people.json", ["slug", "name"])
+    else:
+        data["people"] = people_from_text(data["articles"])
 
     for number, photo in enumerate(data["photos"], 1):
         name = photo["file"]
@@ -127,7 +135,11 @@ def _check_references(data: dict[str, list[dict[str, Any]]]) -> None:
     """Every natural key an article mentions is in the export (or this is refused)."""
     categories = {row["slug"] for row in data["categories"]}
     photos = {row["sha256"] for row in data["photos"]}
+    people = {row["slug"] for row in data["people"]}
     articles = {(row["language"], row["slug"]) for row in data["articles"]}
+    for row in data["people"]:
+        if row.get("photo") and row["photo"] not in photos:
+            raise ExportError(f"The export is damaged: person {row['slug']} names a missing photo.")
     for row in data["articles"]:
         where = f"article {row['language']}/{row['slug']}"
         for slug in row.get("categories", []):
@@ -138,6 +150,9 @@ def _check_references(data: dict[str, list[dict[str, Any]]]) -> None:
         for digest in filter(None, wanted):
             if digest not in photos:
                 raise ExportError(f"The export is damaged: {where} names a missing photo.")
+        for slug in [*row.get("authors", []), *row.get("contacts", [])]:
+            if slug not in people:
+                raise ExportError(f"The export is damaged: {where} names unknown person {slug}.")
         keys = [row.get("translation_of")] + [
             item.get("article") for item in row.get("related", [])
         ]

@@ -5,7 +5,7 @@ requests say who has the story open, so the form can name the others.
 
 Only the editor who typed sees an autosave. It holds the form's own fields (title,
 lead, body, photo, topics, publishing and search fields and the review note), not the
-gallery, links and contacts rows, which are saved with the form.
+authors, gallery, links and contacts rows, which are saved with the form.
 """
 
 from __future__ import annotations

@@ -72,7 +72,6 @@ class ArticleAdminForm(forms.ModelForm):
             "ends_at",
             "updated_at",
             "featured",
-            "byline",
             "author",
             "translation_of",
             "seo_title",

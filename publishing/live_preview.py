@@ -7,7 +7,8 @@ request, one validation of the form. The article and its categories and tags are
 written in a transaction that is always rolled back, so the page is built by the same
 view and templates as the public one, from real rows, and nothing is kept: no row, no
 revision, no cache entry (the page cache's memos are only used while a public page
-renders). The gallery, related links and contacts shown are the saved ones.
+renders). The authors, gallery, related links and contacts are written as the form
+holds them (a formset that does not validate yet keeps its saved rows).
 """
 
 from __future__ import annotations
@@ -109,8 +110,9 @@ def _rendered_unsaved(model_admin: ModelAdmin, request: HttpRequest, form: Any) 
 
 
 def _save_inlines(model_admin: ModelAdmin, request: HttpRequest, article: Any) -> None:
-    """Write the gallery, related links and contacts as the form holds them (inside the
-    preview's transaction); a formset that does not validate yet keeps its saved rows."""
+    """Write the authors, gallery, related links and contacts as the form holds them
+    (inside the preview's transaction); a formset that does not validate yet keeps its
+    saved rows."""
     for formset_class, _inline in model_admin.get_formsets_with_inlines(request, article):
         formset = formset_class(
             request.POST, instance=article, prefix=formset_class.get_default_prefix()

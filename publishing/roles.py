@@ -1,14 +1,15 @@
 """The two editorial roles as permissions, as they are today.
 
-Writers write and illustrate drafts and submit them for review; Editors also publish,
-schedule and unpublish (articles.publish_article), delete, and manage categories, tags,
-corrections, the site notice, the site's identity and accessibility statements, and
-read feedback. The groups are made by data migrations (articles 0004 and 0011,
-siteidentity 0002, which keep their own copies, as migrations must); this is the current
-list, e.g. for rebuilding the groups in a flushed test database.
+Writers write and illustrate drafts, credit people and submit them for review; Editors
+also publish, schedule and unpublish (articles.publish_article), delete, hide people
+from author pages, and manage categories, tags, corrections, the site notice, the
+site's identity and accessibility statements, and read feedback. The groups are made
+by data migrations (articles 0004, 0011 and 0013, siteidentity 0002, which keep their
+own copies, as migrations must); this is the current list, e.g. for rebuilding the
+groups in a flushed test database.
 """
 
-_INLINES = ["galleryphoto", "relatedlink", "mediacontact"]
+_INLINES = ["galleryphoto", "relatedlink", "articleauthor", "articlecontact"]
 _ACTIONS = ("add", "change", "delete", "view")
 
 WRITER = [
@@ -19,6 +20,10 @@ WRITER = [
     ("photos", "add_photo"),
     ("photos", "change_photo"),
     ("photos", "view_photo"),
+    # A new co-author or contact; PersonAdmin keeps people on live articles for Editors.
+    ("articles", "add_person"),
+    ("articles", "change_person"),
+    ("articles", "view_person"),
     ("articles", "view_category"),
     ("articles", "view_correction"),
     ("taggit", "view_tag"),
@@ -39,6 +44,8 @@ EDITOR = [
     ("articles", "delete_article"),
     ("articles", "publish_article"),
     ("photos", "delete_photo"),
+    ("articles", "delete_person"),
+    ("articles", "hide_person"),
     *[("articles", f"{action}_category") for action in ("add", "change", "delete")],
     *[("articles", f"{action}_sitenotice") for action in _ACTIONS],
     *[("articles", f"{action}_correction") for action in ("add", "change", "delete")],

@@ -17,9 +17,19 @@ from pagecache.caching import content_changed
 from photos import renditions
 from photos.models import Photo
 
-from ..models import Article, Category, GalleryPhoto, MediaContact, RelatedLink, Status
+from ..models import (
+    Article,
+    ArticleAuthor,
+    ArticleContact,
+    Category,
+    GalleryPhoto,
+    Person,
+    RelatedLink,
+    Status,
+)
 from ..revisions import record_revisions
 from .content import ARTICLES, CATEGORIES, PHOTOS, DemoArticle
+from .people import ensure_people
 from .scenes import draw_photo
 from .site import ensure_site
 
@@ -37,6 +47,7 @@ class SeedReport:
 
     categories: int = 0
     photos: int = 0
+    people: int = 0
     articles: int = 0
     related_links: int = 0
     synthetic: int = 0
@@ -49,6 +60,7 @@ class SeedReport:
             (
                 self.categories,
                 self.photos,
+                self.people,
                 self.articles,
                 self.related_links,
                 self.synthetic,
@@ -60,6 +72,7 @@ class SeedReport:
         counts = (
             (self.categories, "category", "categories"),
             (self.photos, "photo", "photos"),
+            (self.people, "person", "people"),
             (self.articles, "article", "articles"),
             (self.related_links, "related link", "related links"),
             (self.synthetic, "synthetic article", "synthetic articles"),
@@ -86,7 +99,7 @@ def seed_demo(*, synthetic: int = 0, stdout: TextIO | None = None) -> SeedReport
         with transaction.atomic():
             categories = _ensure_categories(report)
             photos = _ensure_photos(report, written, stdout)
-            _ensure_articles(categories, photos, report)
+            _ensure_articles(categories, photos, ensure_people(report), report)
             ensure_site(report)
             if synthetic:
                 _add_synthetic(synthetic, categories, list(photos.values()), report, stdout)
@@ -156,7 +169,10 @@ def _ensure_photos(
 
 
 def _ensure_articles(
-    categories: dict[str, Category], photos: dict[str, Photo], report: SeedReport
+    categories: dict[str, Category],
+    photos: dict[str, Photo],
+    people: dict[str, Person],
+    report: SeedReport,
 ) -> None:
     """Create the demo articles that do not exist yet, with their parts and links.
 
@@ -176,7 +192,7 @@ def _ensure_articles(
             original = by_key.get(spec.translation_of) if spec.translation_of else None
             if original and original.translations.filter(language=spec.language).exists():
                 continue  # An editor has already translated this story in that language.
-            article = _create_article(spec, original, categories, photos, now)
+            article = _create_article(spec, original, categories, photos, people, now)
             created.append(spec)
             report.articles += 1
             report.titles.append(article.title)
@@ -199,6 +215,7 @@ def _create_article(
     original: Article | None,
     categories: dict[str, Category],
     photos: dict[str, Photo],
+    people: dict[str, Person],
     now: datetime,
 ) -> Article:
     published_at = None
@@ -220,15 +237,15 @@ def _create_article(
         status=spec.status,
         published_at=published_at,
         updated_at=updated_at,
-        byline=spec.byline,
         featured=spec.featured,
     )
     article.categories.set([categories[slug] for slug in spec.categories])
     article.tags.add(*spec.tags)
-    MediaContact.objects.bulk_create(
-        MediaContact(article=article, position=position, **asdict(contact))
-        for position, contact in enumerate(spec.contacts)
-    )
+    for model, keys in ((ArticleAuthor, spec.authors), (ArticleContact, spec.contacts)):
+        model.objects.bulk_create(
+            model(article=article, person=people[key], position=position)
+            for position, key in enumerate(keys, 1)
+        )
     GalleryPhoto.objects.bulk_create(
         GalleryPhoto(article=article, photo=photos[key], caption=caption, position=position)
         for position, (key, caption) in enumerate(spec.gallery)
@@ -323,7 +340,6 @@ def _synthetic_article(number: int, photos: list[Photo], base: datetime) -> Arti
         status=Status.PUBLISHED,
         # Older than the demo stories, so the front page still shows those first.
         published_at=base - timedelta(hours=number),
-        byline="Synthetic article for load tests",
     )
 
 

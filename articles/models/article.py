@@ -30,7 +30,7 @@ from .public_rule import status_q
 from .querysets import ArticleManager, ArticleQuerySet
 
 # Slugs that would shadow the fixed routes under /<lang>/news/.
-RESERVED_SLUGS = frozenset({"category", "tag", "search", "feed", "atom"})
+RESERVED_SLUGS = frozenset({"category", "tag", "author", "search", "feed", "atom"})
 
 
 class Article(models.Model):
@@ -146,12 +146,6 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="articles",
         help_text=_("Who wrote it in the admin; the person who created it when empty."),
-    )
-    byline = models.CharField(
-        _("byline"),
-        max_length=200,
-        blank=True,
-        help_text=_("The writer as shown to readers, e.g. 'Text: Anna Virtanen'."),
     )
     featured = models.BooleanField(
         _("featured"), default=False, help_text=_("Featured articles are listed first.")

@@ -1,12 +1,10 @@
-"""What hangs off an article: its tags, old addresses, gallery, related links and
-media contacts."""
+"""What hangs off an article: its tags, old addresses, gallery and related links."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from taggit.models import TaggedItemBase
 
 from photos.models import Photo
@@ -115,32 +113,3 @@ class RelatedLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article} → {self.target}"
-
-
-class MediaContact(models.Model):
-    """A person listed under 'Further information' at the end of an article."""
-
-    article = models.ForeignKey(
-        "Article", verbose_name=_("article"), on_delete=models.CASCADE, related_name="contacts"
-    )
-    name = models.CharField(_("name"), max_length=200)
-    # "title" is also an article's headline; the context keeps the two apart in Finnish.
-    title = models.CharField(
-        pgettext_lazy("job title", "title"),
-        max_length=200,
-        blank=True,
-        help_text=_("E.g. 'Professor of Urban Planning'."),
-    )
-    email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(
-        _("phone"), max_length=40, blank=True, help_text=_("E.g. +358 50 123 4567.")
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("media contact")
-        verbose_name_plural = _("further information")
-
-    def __str__(self) -> str:
-        return self.name

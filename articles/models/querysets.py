@@ -13,6 +13,7 @@ from photos.models import Photo
 from ..conditions import compared_with
 from . import public_rule
 from .parts import GalleryPhoto, TaggedArticle
+from .people import ArticleAuthor, ArticleContact
 from .public_rule import due_q, status_q
 
 # What article cards, feeds and search results read of an article and its hero photo.
@@ -24,7 +25,6 @@ CARD_FIELDS = (
     "featured",
     "published_at",
     "updated_at",
-    "byline",
     "hero_photo__image",
     "hero_photo__width",
     "hero_photo__height",
@@ -96,16 +96,30 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_article_page(self) -> ArticleQuerySet:
         """The article with what its page shows: the row with its hero and social photos,
-        then one query each for its categories, tags, gallery (with the photos), media
-        contacts and corrections. Its translations and "Read more news" are queries of their own
-        (Article.public_translations, Article.related_articles)."""
-        return self.select_related("hero_photo", "social_image").prefetch_related(
-            "categories",
-            "tags",
-            Prefetch("gallery", queryset=GalleryPhoto.objects.select_related("photo")),
-            "contacts",
-            "corrections",
+        then one query each for its categories, tags, gallery (with the photos), authors
+        and media contacts (with the people) and corrections. Its translations and "Read
+        more news" are queries of their own (Article.public_translations,
+        Article.related_articles)."""
+        return (
+            self.select_related("hero_photo", "social_image")
+            .prefetch_related(
+                "categories",
+                "tags",
+                Prefetch("gallery", queryset=GalleryPhoto.objects.select_related("photo")),
+                "corrections",
+            )
+            .with_credits()
         )
+
+    def with_authors(self) -> ArticleQuerySet:
+        """The byline's authors with their people: one query, however many."""
+        people = ArticleAuthor.objects.select_related("person")
+        return self.prefetch_related(Prefetch("authors", queryset=people))
+
+    def with_credits(self) -> ArticleQuerySet:
+        """The authors and the media contacts with their people: one query each."""
+        people = ArticleContact.objects.select_related("person")
+        return self.with_authors().prefetch_related(Prefetch("contacts", queryset=people))
 
     def showing(self, photo: Photo | OuterRef) -> ArticleQuerySet:
         """The articles that show `photo` (or the photo an outer query names), in any role:

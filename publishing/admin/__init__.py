@@ -1,4 +1,4 @@
-"""The editors' admin: articles, photos, categories and the site notice, registered on
-import (Django's admin autodiscovery imports this package)."""
+"""The editors' admin: articles, people, photos, categories and the site notice,
+registered on import (Django's admin autodiscovery imports this package)."""
 
-from . import articles, photos, site  # noqa: F401
+from . import articles, people, photos, site  # noqa: F401

@@ -1,5 +1,5 @@
-"""The article form's parts: its inlines (gallery, related links, media contacts,
-corrections), the translations overview, and the list's filters."""
+"""The article form's parts: its inlines (gallery, related links, authors, media
+contacts, corrections), the translations overview, and the list's filters."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import (
     Article,
+    ArticleAuthor,
+    ArticleContact,
     Correction,
     GalleryPhoto,
     Language,
-    MediaContact,
     PublicationState,
     RelatedLink,
 )
@@ -60,10 +61,33 @@ class CorrectionInline(admin.TabularInline):
     # permissions on the model give Editors the rest.
 
 
-class MediaContactInline(admin.StackedInline):
-    model = MediaContact
+class ArticleAuthorInline(admin.TabularInline):
+    """The byline's people in order (form prefix "authors"); a new person is added with
+    the autocomplete's "+" (publishing/admin/people.py)."""
+
+    model = ArticleAuthor
     extra = 0
-    fields = ["position", ("name", "title"), ("email", "phone")]
+    autocomplete_fields = ["person"]
+    fields = ["position", "person"]
+
+
+class ArticleContactInline(admin.TabularInline):
+    """'Further information' (form prefix "contacts"): the people readers may call."""
+
+    model = ArticleContact
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["position", "person"]
+
+
+# In the form's order: the byline's people first, "Further information" after the links.
+ARTICLE_INLINES = [
+    ArticleAuthorInline,
+    GalleryPhotoInline,
+    RelatedLinkInline,
+    ArticleContactInline,
+    CorrectionInline,
+]
 
 
 class ArticleTranslationsMixin:

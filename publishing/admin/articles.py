@@ -28,12 +28,9 @@ from ..live_preview import preview_urls
 from ..previews import preview_url, shared_preview_url
 from ..translating import source_change, translation_source, usable_initial
 from .article_parts import (
+    ARTICLE_INLINES,
     ArticleTranslationsMixin,
-    CorrectionInline,
-    GalleryPhotoInline,
-    MediaContactInline,
     PublicationStateFilter,
-    RelatedLinkInline,
     TranslationStateFilter,
 )
 from .autosave import ArticleAutosaveMixin
@@ -74,7 +71,7 @@ class ArticleAdmin(
         "published_at",
     ]
     list_select_related = ["hero_photo", "author"]
-    search_fields = ["title", "lead", "slug", "byline"]
+    search_fields = ["title", "lead", "slug", "authors__person__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["hero_photo", "social_image", "categories", "translation_of"]
@@ -85,7 +82,7 @@ class ArticleAdmin(
         "created_at",
         "modified_at",
     ]
-    inlines = [GalleryPhotoInline, RelatedLinkInline, MediaContactInline, CorrectionInline]
+    inlines = ARTICLE_INLINES
     actions = ["submit_for_review", "publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "lead", "body"]}),
@@ -102,7 +99,6 @@ class ArticleAdmin(
                     "significant_update",
                     "updated_at",
                     "featured",
-                    "byline",
                     "author",
                     "loaded_version",
                 ]

@@ -1,10 +1,11 @@
-"""The demo texts: categories, photos and articles in three languages, as data."""
+"""The demo texts: categories, photos, people and articles in three languages, as data."""
 
 from .categories import CATEGORIES, DemoCategory
 from .more_news import MORE_NEWS
 from .nordic_news import NORDIC_NEWS
+from .people import PEOPLE
 from .photos import GALLERY, HERO, PHOTOS, DemoPhoto
-from .shapes import DemoArticle, DemoContact
+from .shapes import DemoArticle, DemoPerson
 from .story import STORY
 
 ARTICLES: tuple[DemoArticle, ...] = STORY + MORE_NEWS + NORDIC_NEWS
@@ -14,9 +15,10 @@ __all__ = [
     "CATEGORIES",
     "GALLERY",
     "HERO",
+    "PEOPLE",
     "PHOTOS",
     "DemoArticle",
     "DemoCategory",
-    "DemoContact",
+    "DemoPerson",
     "DemoPhoto",
 ]

@@ -142,7 +142,7 @@ already wonder about at work.</p>
         tags=("open university", "lifelong learning", "student stories"),
         days_ago=12,
         hour=8,
-        byline="Text: Sofia Karlsson",
+        authors=("sofia",),
     ),
     DemoArticle(
         key="bladderwrack",
@@ -318,7 +318,7 @@ kevään tenttikaudella.</p>
         tags=("kirjasto", "opiskelu", "tenttikausi"),
         days_ago=5,
         hour=8,
-        byline="Teksti: Viestintä",
+        authors=("emma",),
     ),
     DemoArticle(
         key="bikes-sv",
@@ -346,7 +346,7 @@ och från campus före 2030.</p>
         tags=("campus", "cykling", "hållbarhet"),
         days_ago=8,
         hour=10,
-        byline="Text: Kommunikation",
+        authors=("sofia",),
     ),
     DemoArticle(
         key="summer-school-draft",

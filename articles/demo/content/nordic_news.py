@@ -4,8 +4,8 @@ cards, same language) is full."""
 
 from .shapes import DemoArticle
 
-_FI = "Teksti: Yliopiston viestintä"
-_SV = "Text: Universitetets kommunikation"
+_FI = ("emma",)
+_SV = ("sofia",)
 
 NORDIC_NEWS: tuple[DemoArticle, ...] = (
     DemoArticle(
@@ -32,7 +32,7 @@ valintakokeen perusteella. Tulokset julkaistaan huhtikuun loppuun mennessä.</p>
         tags=("haku", "kandiohjelmat"),
         days_ago=4,
         hour=11,
-        byline=_FI,
+        authors=_FI,
         translation_of="applications",
     ),
     DemoArticle(
@@ -55,7 +55,7 @@ useampi osallistuja opiskeli työn ohessa iltaisin ja verkossa.</p>
         tags=("jatkuva oppiminen", "avoin yliopisto"),
         days_ago=11,
         hour=9,
-        byline=_FI,
+        authors=_FI,
         translation_of="lifelong-learning",
     ),
     DemoArticle(
@@ -79,7 +79,7 @@ Saaristomerellä.</p>
         tags=("Itämeri", "meribiologia"),
         days_ago=13,
         hour=14,
-        byline=_FI,
+        authors=_FI,
         translation_of="bladderwrack",
     ),
     DemoArticle(
@@ -102,7 +102,7 @@ ratkaisu muille kaduille.</p>
         tags=("kaupunkitutkimus", "energia"),
         days_ago=27,
         hour=10,
-        byline=_FI,
+        authors=_FI,
         translation_of="street-lights",
     ),
     DemoArticle(
@@ -126,7 +126,7 @@ nätet. Resultaten publiceras före slutet av april.</p>
         tags=("antagning", "kandidatprogram"),
         days_ago=4,
         hour=11,
-        byline=_SV,
+        authors=_SV,
         translation_of="applications",
     ),
     DemoArticle(
@@ -148,7 +148,7 @@ fortbildning förra året. Antalet avlagda studiepoäng ökade med en femtedel.<
         tags=("livslångt lärande", "öppna universitetet"),
         days_ago=11,
         hour=9,
-        byline=_SV,
+        authors=_SV,
         translation_of="lifelong-learning",
     ),
     DemoArticle(
@@ -171,7 +171,7 @@ sent på kvällen.</p>
         tags=("campus", "evenemang"),
         days_ago=23,
         hour=16,
-        byline=_SV,
+        authors=_SV,
         translation_of="campus-day",
     ),
     DemoArticle(
@@ -194,7 +194,7 @@ forskare.</p>
         tags=("batterier", "återvinning"),
         days_ago=17,
         hour=12,
-        byline=_SV,
+        authors=_SV,
         translation_of="battery-lab",
     ),
 )

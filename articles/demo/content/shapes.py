@@ -1,5 +1,5 @@
-"""The shape of a demo article and its media contacts. Relative publish times keep the
-demo fresh."""
+"""The shape of a demo article and of the people it credits. Relative publish times
+keep the demo fresh."""
 
 from dataclasses import dataclass
 
@@ -7,11 +7,17 @@ from ...models import Status
 
 
 @dataclass(frozen=True)
-class DemoContact:
+class DemoPerson:
+    """An author or media contact; title, unit and bio in English, Finnish, Swedish."""
+
+    key: str
     name: str
-    title: str
-    email: str
-    phone: str
+    slug: str
+    title: tuple[str, str, str]
+    unit: tuple[str, str, str]
+    email: str = ""
+    phone: str = ""
+    bio: tuple[str, str, str] = ("", "", "")
 
 
 @dataclass(frozen=True)
@@ -33,11 +39,12 @@ class DemoArticle:
     days_ago: int | None
     hour: int = 9
     status: str = Status.PUBLISHED
-    byline: str = "Text: University Communications"
+    # People by key (content/people.py), in the byline's order.
+    authors: tuple[str, ...] = ("emma",)
     hero_caption: str = ""
     featured: bool = False
     updated_hours_later: float | None = None
     translation_of: str | None = None
-    contacts: tuple[DemoContact, ...] = ()
+    contacts: tuple[str, ...] = ()
     gallery: tuple[tuple[str, str], ...] = ()
     related: tuple[str, ...] = ()

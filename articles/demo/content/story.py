@@ -1,20 +1,8 @@
 """The reference story (the city and the university deepen their partnership) in
-English, Finnish and Swedish, with its photo, gallery, media contacts and related links."""
+English, Finnish and Swedish, with its photo, gallery, two authors, media contacts and
+related links."""
 
-from .shapes import DemoArticle, DemoContact
-
-UNIVERSITY_CONTACT = DemoContact(
-    name="Marja Nieminen",
-    title="Head of Strategic Partnerships, University of Helsinki-Uusimaa",
-    email="marja.nieminen@uhu.example",
-    phone="+358 50 555 0142",
-)
-CITY_CONTACT = DemoContact(
-    name="Jussi Salo",
-    title="Director of Economic Development, City of Helsinki",
-    email="jussi.salo@hel.example",
-    phone="+358 9 310 55501",
-)
+from .shapes import DemoArticle
 
 STORY: tuple[DemoArticle, ...] = (
     DemoArticle(
@@ -79,8 +67,8 @@ together.”</p>
         days_ago=2,
         updated_hours_later=5,
         featured=True,
-        byline="Text: Laura Mäkinen",
-        contacts=(UNIVERSITY_CONTACT, CITY_CONTACT),
+        authors=("laura", "emma"),
+        contacts=("marja", "jussi"),
         gallery=(
             (
                 "waterfront",
@@ -133,16 +121,9 @@ Etelärantaan.</p>
         tags=("kumppanuus", "Helsinki", "kaupunkikehitys", "muotoilu"),
         days_ago=2,
         hour=11,
-        byline="Teksti: Laura Mäkinen",
+        authors=("laura", "emma"),
         translation_of="partnership",
-        contacts=(
-            DemoContact(
-                name="Marja Nieminen",
-                title="Strategisten kumppanuuksien päällikkö, Helsingin-Uudenmaan yliopisto",
-                email="marja.nieminen@uhu.example",
-                phone="+358 50 555 0142",
-            ),
-        ),
+        contacts=("marja",),
         related=("library-fi",),
     ),
     DemoArticle(
@@ -187,16 +168,9 @@ kajen.</p>
         tags=("partnerskap", "Helsingfors", "stadsutveckling", "design"),
         days_ago=2,
         hour=11,
-        byline="Text: Laura Mäkinen",
+        authors=("laura", "emma"),
         translation_of="partnership",
-        contacts=(
-            DemoContact(
-                name="Marja Nieminen",
-                title="Chef för strategiska partnerskap, Helsingfors-Nylands universitet",
-                email="marja.nieminen@uhu.example",
-                phone="+358 50 555 0142",
-            ),
-        ),
+        contacts=("marja",),
         related=("bikes-sv",),
     ),
 )
