@@ -14,7 +14,15 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Category, RelatedLink, Status
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleContact,
+    Category,
+    Person,
+    RelatedLink,
+    Status,
+)
 from photos import renditions
 from photos.models import Photo
 from publishing.roles import ROLES
@@ -114,13 +122,22 @@ def make_category(**fields: Any) -> Category:
     return Category.objects.create(**{**defaults, **fields})
 
 
+def make_person(name: str | None = None, **fields: Any) -> Person:
+    number = next(_sequence)
+    name = name or f"Person {number}"
+    return Person.objects.create(name=name, slug=fields.pop("slug", f"person-{number}"), **fields)
+
+
 def make_article(
     *,
     categories: list[Category] | None = None,
     tags: list[str] | None = None,
+    authors: list[Person] | None = None,
+    contacts: list[Person] | None = None,
     **fields: Any,
 ) -> Article:
-    """A published article from an hour ago, unless told otherwise."""
+    """A published article from an hour ago, unless told otherwise; `authors` and
+    `contacts` in their order."""
     number = next(_sequence)
     defaults = {
         "title": f"University news story {number}",
@@ -136,6 +153,9 @@ def make_article(
         article.categories.set(categories)
     if tags:
         article.tags.set(tags)
+    for model, people in ((ArticleAuthor, authors), (ArticleContact, contacts)):
+        for position, person in enumerate(people or [], 1):
+            model.objects.create(article=article, person=person, position=position)
     return article
 
 

@@ -1,8 +1,9 @@
 """A small but complete site in three languages for the accessibility, keyboard and layout
 tests: every public page type with everything it can show (notice, hero photo with
-caption and credit, a rich body, gallery, contacts, tags, share block, four related cards,
-two pages of news, the accessibility statement, the feedback form and its thanks), so a
-check that passes here has seen every component.
+caption and credit, a rich body, a byline of a linked and a hidden author, gallery,
+contacts, tags, share block, four related cards, two pages of news, an author page, the
+accessibility statement, the feedback form and its thanks), so a check that passes here
+has seen every component.
 
 Used by the browser tests and tests/test_html_validity.py (with the Django test client).
 """
@@ -14,9 +15,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles.models import Article, Correction, GalleryPhoto, MediaContact, SiteNotice
+from articles.models import Article, Correction, GalleryPhoto, SiteNotice
 from siteidentity.models import AccessibilityStatement
-from tests.factories import link, make_article, make_category, make_photo
+from tests.factories import link, make_article, make_category, make_person, make_photo
 
 LANGUAGES = ("en", "fi", "sv")
 
@@ -56,6 +57,32 @@ def build_site() -> Site:
     studies = make_category(
         name_en="Studies", name_fi="Opiskelu", name_sv="Studier", slug="studies"
     )
+    writer = make_person(
+        "Ada Example",
+        slug="ada-example",
+        title_en="Science Writer",
+        title_fi="Tiedetoimittaja",
+        title_sv="Vetenskapsjournalist",
+        unit_en="Communications",
+        unit_fi="Viestintä",
+        unit_sv="Kommunikation",
+        bio_en="Ada writes about research.",
+        bio_fi="Ada kirjoittaa tutkimuksesta.",
+        bio_sv="Ada skriver om forskning.",
+        photo=make_photo(alt_text="Ada Example smiling"),
+    )
+    co_writer = make_person("Former Writer", hidden=True)
+    contact = make_person(
+        "Professor Bo Contact",
+        title_en="Professor",
+        title_fi="Professori",
+        title_sv="Professor",
+        unit_en="Faculty of Science",
+        unit_fi="Luonnontieteellinen tiedekunta",
+        unit_sv="Naturvetenskapliga fakulteten",
+        email="bo.contact@example.edu",
+        phone="+358 40 123 4567",
+    )
     pages: dict[str, dict[str, str]] = {}
     main_articles: dict[str, Article] = {}
     english: Article | None = None
@@ -76,7 +103,8 @@ def build_site() -> Site:
                 credit="Veikko Kuvaaja",
             ),
             hero_caption="The new lab on its opening day",
-            byline="Communications",
+            authors=[writer, co_writer],
+            contacts=[contact],
             translation_of=english,
             published_at=now - timedelta(minutes=30),
             updated_at=now - timedelta(minutes=5),
@@ -84,13 +112,6 @@ def build_site() -> Site:
         english = english or main
         for position in range(2):
             GalleryPhoto.objects.create(article=main, photo=make_photo(), position=position)
-        MediaContact.objects.create(
-            article=main,
-            name="Ada Example",
-            title="Professor",
-            email="ada.example@example.edu",
-            phone="+358 40 123 4567",
-        )
         # A correction: the page's corrections block and its "Updated" time.
         Correction.objects.create(article=main, text="The exhibition opens in hall B, not A.")
         # Thirteen more: four related cards and a second page on the index (12 a page).
@@ -123,6 +144,7 @@ def build_site() -> Site:
             "article": main.get_absolute_url(),
             "category": f"{news}category/research/",
             "tag": f"{news}tag/{TAG}/",
+            "author": f"{news}author/{writer.slug}/",
             "search": f"{news}search/?q={word}",
             "empty-search": f"{news}search/",
             "no-results": f"{news}search/?q=zyxwvu",

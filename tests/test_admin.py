@@ -62,6 +62,7 @@ def test_change_form_shows_the_hero_preview_and_inlines(staff_client):
     assert "Read more news: chosen links" in page
     assert "gallery-TOTAL_FORMS" in page
     assert "contacts-TOTAL_FORMS" in page
+    assert "authors-TOTAL_FORMS" in page
 
 
 def test_photo_autocomplete_finds_photos_by_alt_text(staff_client):
@@ -97,7 +98,6 @@ def test_staff_can_write_an_article_in_the_admin(staff_client):
         "status": "published",
         "published_at": "",
         "updated_at": "",
-        "byline": "",
         **_inlines(),
     }
 

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 import pytest
 from django.utils import timezone
 
-from articles.models import GalleryPhoto, MediaContact
-from tests.factories import make_article, make_category, make_photo
+from articles.models import GalleryPhoto
+from tests.factories import make_article, make_category, make_person, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -48,19 +48,21 @@ def article():
         hero_photo=photo,
         published_at=published,
         updated_at=published + timedelta(days=1),
-        byline="Text: Communications",
+        authors=[make_person("Communications")],
+        contacts=[
+            make_person(
+                "Anna Virtanen",
+                title_en="Head of Partnerships",
+                unit_en="University Services",
+                email="anna.virtanen@example.edu",
+                phone="+358 50 123 4567",
+            )
+        ],
         categories=[
             make_category(name_en="Cooperation", slug="cooperation", order=1),
             make_category(name_en="University", slug="university", order=2),
         ],
         tags=["Helsinki"],
-    )
-    MediaContact.objects.create(
-        article=article,
-        name="Anna Virtanen",
-        title="Head of Partnerships",
-        email="anna.virtanen@example.edu",
-        phone="+358 50 123 4567",
     )
     return article
 
@@ -148,6 +150,7 @@ def test_further_information_lists_media_contacts(client, article):
 
     assert "Anna Virtanen" in section
     assert "Head of Partnerships" in section
+    assert "University Services" in section
     assert 'href="mailto:anna.virtanen@example.edu"' in section
     assert 'href="tel:+358501234567"' in section
 

@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.models import GalleryPhoto, MediaContact, Status
-from tests.factories import make_article, make_category, make_photo
+from articles.models import ArticleAuthor, ArticleContact, GalleryPhoto, Status
+from tests.factories import make_article, make_category, make_person, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -62,8 +62,10 @@ def test_parts_come_in_their_order_whatever_order_they_were_added_in(client):
     later = make_category(name_en="Research", slug="research", order=2)
     first = make_category(name_en="Studies", slug="studies", order=1)
     article = make_article(categories=[later, first], tags=["zebra", "Aalto", "campus"])
-    MediaContact.objects.create(article=article, name="Second Contact", position=2)
-    MediaContact.objects.create(article=article, name="First Contact", position=1)
+    for position, name in ((2, "Second Contact"), (1, "First Contact")):
+        ArticleContact.objects.create(article=article, person=make_person(name), position=position)
+    for position, name in ((2, "Second Author"), (1, "First Author")):
+        ArticleAuthor.objects.create(article=article, person=make_person(name), position=position)
     for position, caption in ((3, "Third photo"), (1, "First photo"), (2, "Second photo")):
         GalleryPhoto.objects.create(
             article=article, photo=make_photo(caption=caption), position=position
@@ -77,6 +79,7 @@ def test_parts_come_in_their_order_whatever_order_they_were_added_in(client):
     assert in_page_order('content="Studies"', 'content="Research"')
     assert in_page_order(">Aalto<", ">campus<", ">zebra<")
     assert in_page_order("First Contact", "Second Contact")
+    assert in_page_order("First Author", "Second Author")
     assert in_page_order("First photo", "Second photo", "Third photo")
 
 

@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 from django.utils import timezone, translation
 
-from articles.models import Article, GalleryPhoto, MediaContact, SiteNotice, Status
+from articles.models import Article, ArticleContact, GalleryPhoto, SiteNotice, Status
 from pagecache.models import ContentVersion
-from tests.factories import link, make_article, make_category, make_photo
+from tests.factories import link, make_article, make_category, make_person, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -174,8 +174,13 @@ def test_what_hangs_off_an_article_shows_at_once(client, story, research):
     story.categories.add(make_category(name_en="Sustainability"))
     assert "Sustainability" in _get(client, url)[1]
 
-    MediaContact.objects.create(article=story, name="Professor Aino Metsä")
+    aino = make_person("Professor Aino Metsä")
+    ArticleContact.objects.create(article=story, person=aino)
     assert "Professor Aino Metsä" in _get(client, url)[1]
+
+    aino.title_en = "Professor of Forest Ecology"
+    aino.save()
+    assert "Professor of Forest Ecology" in _get(client, url)[1]
 
     GalleryPhoto.objects.create(article=story, photo=make_photo(), caption="Sampling plots")
     assert "Sampling plots" in _get(client, url)[1]

@@ -17,7 +17,16 @@ from django.utils import translation
 from taggit.models import Tag
 
 from articles.demo import seed_demo
-from articles.models import Article, Category, Correction, GalleryPhoto, RelatedLink, Status
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Category,
+    Correction,
+    GalleryPhoto,
+    Person,
+    RelatedLink,
+    Status,
+)
 from photos.models import Photo
 
 from .factories import make_article, make_category, make_photo
@@ -27,7 +36,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_photos_once")
 
 
 def _public_urls() -> list[str]:
-    """Every public page: indexes, category and tag pages, every public article."""
+    """Every public page: indexes, category, tag and author pages, every public article."""
     urls = []
     public = Article.objects.published()
     for language in ("en", "fi", "sv"):
@@ -39,6 +48,7 @@ def _public_urls() -> list[str]:
                 articles_taggedarticle_items__content_object__in=public
             ).distinct()
             urls += [f"/{language}/news/tag/{t.slug}/" for t in tags]
+            urls += [f"/{language}/news/author/{p.slug}/" for p in Person.objects.visible()]
     urls += [a.get_absolute_url() for a in public]
     return sorted(urls)
 
@@ -78,6 +88,7 @@ def _photo_bytes() -> dict[str, str]:
 def _empty_the_site(media_root: Path) -> None:
     shutil.rmtree(settings.PHOTO_ORIGINALS_ROOT, ignore_errors=True)
     Article.objects.all().delete()
+    Person.objects.all().delete()
     Photo.objects.all().delete()
     Category.objects.all().delete()
     Tag.objects.all().delete()
@@ -113,6 +124,7 @@ def test_round_trip_into_an_empty_site_gives_the_same_pages_and_photo_bytes(
     assert Article.objects.filter(status=Status.DRAFT).count() == draft
     assert Article.objects.exclude(translation_of=None).count() > 0
     assert GalleryPhoto.objects.exists() and RelatedLink.objects.exists()
+    assert ArticleAuthor.objects.exists() and Person.objects.exclude(bio_fi="").exists()
     assert Correction.objects.get().text == "The hall is B, not A."
 
 
@@ -212,6 +224,7 @@ def _assert_nothing_imported(settings) -> None:
     assert not Photo.objects.exists()
     assert not Category.objects.exists()
     assert not Tag.objects.exists()
+    assert not Person.objects.exists()
     assert _media_files(Path(settings.MEDIA_ROOT)) == []
 
 
@@ -247,11 +260,11 @@ def test_a_truncated_zip_is_refused(tmp_path, settings):
 
 def test_a_newer_format_version_is_refused(exported, settings):
     manifest = json.loads((exported / "manifest.json").read_text())
-    manifest["version"] = 3
+    manifest["version"] = 4
     (exported / "manifest.json").write_text(json.dumps(manifest))
 
     with pytest.raises(
-        CommandError, match="format version 3; this Newsroom reads versions 1 and 2"
+        CommandError, match="format version 4; this Newsroom reads versions 1, 2, 3"
     ):
         call_command("import_news", str(exported), verbosity=0)
     _assert_nothing_imported(settings)
@@ -260,10 +273,12 @@ def test_a_newer_format_version_is_refused(exported, settings):
 def test_an_export_of_format_version_1_without_corrections_still_imports(exported):
     articles = json.loads((exported / "articles.json").read_text())
     for row in articles:
-        del row["corrections"]
+        del row["corrections"], row["authors"], row["contacts"]
     _rewrite_consistently(exported, "articles.json", articles)
+    (exported / "people.json").unlink()
     manifest = json.loads((exported / "manifest.json").read_text())
     manifest["version"] = 1
+    del manifest["files"]["people.json"]
     (exported / "manifest.json").write_text(json.dumps(manifest))
 
     call_command("import_news", str(exported), verbosity=0)

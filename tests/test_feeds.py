@@ -13,7 +13,7 @@ from lxml import etree
 
 from articles.models import Status
 from photos import renditions
-from tests.factories import make_article, make_category, make_photo
+from tests.factories import make_article, make_category, make_person, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def news(research):
             lead="The new telescope took its first picture.",
             hero_photo=photo,
             categories=[research],
-            byline="Text: Anna Virtanen",
+            authors=[make_person("Anna Virtanen"), make_person("Ben Koski")],
             published_at=datetime(2026, 11, 20, 8, 30, tzinfo=UTC),
         ),
         "finnish": make_article(title="Kaukoputki näki ensivalon", language="fi"),
@@ -112,7 +112,7 @@ def test_an_item_has_the_lead_its_date_with_time_zone_and_the_hero_photo(client,
     assert entry.published_parsed[:5] == (2026, 11, 20, 8, 30)
     assert entry.published.endswith(("+0000", "+00:00", "Z"))
     assert [tag.term for tag in entry.tags] == ["Research"]
-    assert entry.author == "Text: Anna Virtanen"
+    assert entry.author == "Anna Virtanen, Ben Koski"
     (enclosure,) = entry.enclosures
     share_url, _width, _height = renditions.share_image(article.hero_photo)
     assert enclosure.href == f"{SITE}{share_url}"
@@ -162,8 +162,14 @@ def test_a_feed_makes_the_same_queries_however_many_items(client, research):
             client.get("/en/news/category/research/feed/")
         return len(queries)
 
-    make_article(categories=[research], hero_photo=make_photo())
+    make_article(categories=[research], hero_photo=make_photo(), authors=[make_person()])
     few = count()
     for _ in range(8):
-        make_article(categories=[research, make_category()], hero_photo=make_photo())
-    assert count() == few <= 3 + 2  # + the page cache: version, next scheduled change
+        make_article(
+            categories=[research, make_category()],
+            hero_photo=make_photo(),
+            authors=[make_person(), make_person(), make_person()],
+        )
+    # The category list, the articles, their categories, their authors; + the page
+    # cache: version, next scheduled change.
+    assert count() == few <= 4 + 2

@@ -14,7 +14,14 @@ from reversion.models import Revision, Version
 
 from articles.models import Article, Status
 from publishing.diffing import body_blocks, diff_words
-from tests.factories import make_article, make_category, make_photo, make_revision, make_user
+from tests.factories import (
+    make_article,
+    make_category,
+    make_person,
+    make_photo,
+    make_revision,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -245,7 +252,8 @@ def test_the_compare_page_costs_the_same_queries_whatever_the_field_sizes(client
         for position, photo in enumerate(photos):
             article.gallery.create(photo=photo, position=position)
             article.related_links.create(target=make_article(), position=position)
-            article.contacts.create(name=f"Person {position}", position=position)
+            article.contacts.create(person=make_person(), position=position)
+            article.authors.create(person=make_person(), position=position)
         second = make_revision(
             article,
             editor,

@@ -82,7 +82,7 @@ def test_rss_entries_become_finnish_drafts_with_clean_html_dates_categories_and_
     assert library.published_at == datetime(2025, 11, 4, 7, 0, tzinfo=UTC)
     lichen = Article.objects.get(slug="tutkijat-loysivat-uuden-jakalalajin-nuuksiosta")
     assert lichen.published_at == datetime(2025, 10, 31, 20, 30, tzinfo=UTC)
-    assert library.byline == "Anna Virtanen"
+    assert [credit.person.name for credit in library.authors.all()] == ["Anna Virtanen"]
     assert library.source_url == f"{base}/uutiset/2025/11/kirjaston-aukioloajat-joulu/"
     assert "<h2>Etäpalvelut toimivat</h2>" in library.body
     assert 'href="https://library.example.edu/e"' in library.body

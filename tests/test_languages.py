@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.defaults import server_error
 
-from articles.models import Article, Category, GalleryPhoto, MediaContact, SiteNotice
-from tests.factories import link, make_article, make_category, make_photo
+from articles.models import Article, Category, GalleryPhoto, SiteNotice
+from tests.factories import link, make_article, make_category, make_person, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +80,9 @@ def site(request) -> Callable[[str], Site]:
         )
         photo = make_photo(alt_text=text["lead"], caption=text["titles"][0], credit=text["credit"])
         published = timezone.now() - timedelta(days=2)
+        person = make_person(
+            text["contact"][0], phone="+358 50 1", **{f"title_{language}": text["contact"][1]}
+        )
         article = make_article(
             title=text["titles"][0],
             slug=f"story-{language}",
@@ -89,7 +92,8 @@ def site(request) -> Callable[[str], Site]:
             hero_photo=photo,
             published_at=published,
             updated_at=published + timedelta(hours=3),
-            byline=text["contact"][0],
+            authors=[person],
+            contacts=[person],
             categories=[category],
             tags=[text["tag"]],
         )
@@ -98,9 +102,6 @@ def site(request) -> Callable[[str], Site]:
             photo=make_photo(
                 alt_text=text["lead"], caption=text["titles"][1], credit=text["credit"]
             ),
-        )
-        MediaContact.objects.create(
-            article=article, name=text["contact"][0], title=text["contact"][1], phone="+358 50 1"
         )
         in_language = {"language": language, "lead": text["lead"], "body": ""}
         others = [

@@ -10,7 +10,7 @@ from reversion.models import Version
 
 from articles.models import Article, Status
 from pagecache.models import ContentVersion
-from tests.factories import make_article, make_category, make_photo, make_user
+from tests.factories import make_article, make_category, make_person, make_photo, make_user
 from tests.test_workflow import _form_data
 
 pytestmark = pytest.mark.django_db
@@ -119,8 +119,12 @@ def test_the_preview_costs_the_same_queries_for_a_short_or_a_long_story(writer_c
     assert count("<p>Short.</p>") == count("".join(f"<p>Paragraph {n}.</p>" for n in range(200)))
 
 
-def test_the_preview_shows_the_gallery_and_contacts_as_typed_and_keeps_none(writer_client, draft):
+def test_the_preview_shows_the_authors_gallery_and_contacts_as_typed_and_keeps_none(
+    writer_client, draft
+):
     photo = make_photo(alt_text="Shelves seen from above")
+    liisa = make_person("Liisa Librarian", title_en="Head of services", email="liisa@example.edu")
+    first, second = make_person("Aino Author"), make_person("Ben Writer")
     data = _form_data(draft) | {
         "gallery-TOTAL_FORMS": "1",
         "gallery-0-position": "1",
@@ -128,10 +132,12 @@ def test_the_preview_shows_the_gallery_and_contacts_as_typed_and_keeps_none(writ
         "gallery-0-caption": "The new shelves",
         "contacts-TOTAL_FORMS": "1",
         "contacts-0-position": "1",
-        "contacts-0-name": "Liisa Librarian",
-        "contacts-0-title": "Head of services",
-        "contacts-0-email": "liisa@example.edu",
-        "contacts-0-phone": "",
+        "contacts-0-person": str(liisa.pk),
+        "authors-TOTAL_FORMS": "2",
+        "authors-0-position": "2",
+        "authors-0-person": str(second.pk),
+        "authors-1-position": "1",
+        "authors-1-person": str(first.pk),
     }
 
     response = writer_client.post(_change(draft), data)
@@ -140,8 +146,12 @@ def test_the_preview_shows_the_gallery_and_contacts_as_typed_and_keeps_none(writ
     assert "Shelves seen from above" in html
     assert "The new shelves" in html
     assert "Liisa Librarian" in html
+    assert "Head of services" in html
+    assert "Aino Author</a> and <a" in html
+    assert html.index("Aino Author") < html.index("Ben Writer")
     assert not draft.gallery.exists()
     assert not draft.contacts.exists()
+    assert not draft.authors.exists()
 
 
 def test_a_gallery_row_that_does_not_validate_yet_leaves_the_saved_gallery(writer_client, draft):

@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 from PIL import Image
 
 from photos import renditions
-from tests.factories import make_article, make_category, make_photo
+from tests.factories import make_article, make_category, make_person, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,10 @@ def article():
         slug="telescope",
         lead="The new telescope took its first picture.",
         hero_photo=make_photo(alt_text="A telescope under the stars"),
-        byline="Text: Anna Virtanen",
+        authors=[
+            make_person("Anna Virtanen", slug="anna-virtanen", title_en="Science Writer"),
+            make_person("Ben Hidden", hidden=True),
+        ],
         categories=[make_category(name_en="Research", slug="research")],
         tags=["astronomy"],
     )
@@ -67,7 +70,16 @@ def test_article_page_has_a_news_article_for_search_engines(client, article):
     assert data["datePublished"].startswith(str(article.published_at.date())[:4])
     assert "+02:00" in data["datePublished"] or "+03:00" in data["datePublished"]
     assert data["dateModified"]
-    assert data["author"] == {"@type": "Person", "name": "Anna Virtanen"}
+    assert data["author"] == [
+        {
+            "@type": "Person",
+            "name": "Anna Virtanen",
+            "url": f"{SITE}/en/news/author/anna-virtanen/",
+            "jobTitle": "Science Writer",
+        },
+        # A hidden person (former staff) has no author page to link to.
+        {"@type": "Person", "name": "Ben Hidden"},
+    ]
     publisher = data["publisher"]
     assert publisher["@type"] == "EducationalOrganization"
     assert publisher["name"] == "University of Testing"

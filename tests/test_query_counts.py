@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import GalleryPhoto, MediaContact
-from tests.factories import link, make_article, make_category, make_photo
+from articles.models import ArticleAuthor, ArticleContact, GalleryPhoto, Person
+from tests.factories import link, make_article, make_category, make_person, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -22,30 +22,38 @@ BUDGETS = {
     "/en/news/?page=2": CACHE + 7,
     "/en/news/category/studies/": CACHE + 7,
     "/en/news/tag/campus/": CACHE + 8,
+    # The listing's queries and the person.
+    "/en/news/author/anna/": CACHE + 8,
     # Categories, ids, the page's articles, their categories, the notice, the identity.
     "/en/news/search/?q=story": CACHE + 6,
-    # The articles with their photos, their categories (and for a category's feed the
-    # category list, remembered from an earlier page on a running site).
-    "/en/news/feed/": CACHE + 2,
-    "/en/news/atom/": CACHE + 2,
-    "/en/news/category/studies/feed/": CACHE + 3,
-    # The index: a count per section (the pages section counts its category list).
-    "/sitemap.xml": CACHE + 2,
+    # The articles with their photos, their categories, their authors with the people
+    # (and for a category's feed the category list, remembered from an earlier page on
+    # a running site; for an author's feed the person).
+    "/en/news/feed/": CACHE + 3,
+    "/en/news/atom/": CACHE + 3,
+    "/en/news/category/studies/feed/": CACHE + 4,
+    "/en/news/author/anna/feed/": CACHE + 4,
+    # The index: a count per section (the pages section counts its category list, the
+    # authors section reads its pages).
+    "/sitemap.xml": CACHE + 3,
     # Category slugs, the count, the page with photos, the translated stories.
     "/sitemap-articles.xml": CACHE + 4,
-    # Count, page, categories, tags, corrections, translations (plus the category's
-    # lookup).
-    "/api/v1/articles/": CACHE + 6,
-    "/api/v1/articles/?category=studies&page_size=50": CACHE + 7,
+    # The author pages, one query.
+    "/sitemap-authors.xml": CACHE + 1,
+    # Count, page, categories, tags, corrections, authors, contacts, translations (plus
+    # the category's lookup).
+    "/api/v1/articles/": CACHE + 8,
+    "/api/v1/articles/?category=studies&page_size=50": CACHE + 9,
     # The statement in the page's language, the notice, the identity.
     "/en/accessibility/": CACHE + 3,
 }
-# The article with its photos; its categories, tags, gallery (with the photos), contacts
-# and corrections (a prefetch each); its public translations; the related cards with
-# their photos, and their categories (a prefetch). The category list, the notice, the
-# identity and the next change are remembered from an earlier page. The API: the
-# article, categories, tags, corrections, translations.
-ARTICLE_QUERIES = {"detail": CACHE - 1 + 9, "api": CACHE - 1 + 5}
+# The article with its photos; its categories, tags, gallery (with the photos), authors
+# and contacts (with the people) and corrections (a prefetch each); its public
+# translations; the related cards with their photos, and their categories (a
+# prefetch). The category list, the notice, the identity and the next change are
+# remembered from an earlier page. The API: the article, categories, tags, corrections,
+# authors, contacts, translations.
+ARTICLE_QUERIES = {"detail": CACHE - 1 + 10, "api": CACHE - 1 + 7}
 
 
 def _count_queries(client, url: str) -> int:
@@ -56,8 +64,10 @@ def _count_queries(client, url: str) -> int:
 
 
 def _populate(count: int, category, photo) -> list:
-    """`count` articles, each with a photo, two categories, two tags and a translation."""
+    """`count` articles, each with a photo, two categories, two tags, a translation and
+    two authors (Anna, whose page lists them all, and one of its own) and a contact."""
     other = make_category()
+    anna = Person.objects.filter(slug="anna").first() or make_person("Anna", slug="anna")
     articles = []
     for n in range(count):
         article = make_article(
@@ -65,6 +75,8 @@ def _populate(count: int, category, photo) -> list:
             categories=[category, other],
             tags=["campus", f"t{n}"],
             hero_photo=photo,
+            authors=[anna, make_person()],
+            contacts=[make_person()],
         )
         make_article(language="fi", translation_of=article, categories=[category])
         articles.append(article)
@@ -99,7 +111,8 @@ def _add_to_article(article, count: int, studies) -> None:
     link(article, *_populate(count, studies, make_photo()))
     for position in range(count):
         GalleryPhoto.objects.create(article=article, photo=make_photo(), position=position)
-        MediaContact.objects.create(article=article, name=f"Contact {position}")
+        ArticleAuthor.objects.create(article=article, person=make_person(), position=position)
+        ArticleContact.objects.create(article=article, person=make_person(), position=position)
 
 
 @pytest.mark.parametrize("url", ["detail", "api"])

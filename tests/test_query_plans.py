@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import link, make_article, make_category, make_photo
+from tests.factories import link, make_article, make_category, make_person, make_photo
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -18,7 +18,8 @@ LARGE_TABLES = {
     "articles_taggedarticle",
     "articles_relatedlink",
     "articles_galleryphoto",
-    "articles_mediacontact",
+    "articles_articleauthor",
+    "articles_articlecontact",
     "articles_articleslugredirect",
 }
 
@@ -27,12 +28,15 @@ LARGE_TABLES = {
 def site():
     research, studies = make_category(slug="research"), make_category(slug="studies")
     photo = make_photo()
+    anna, ben = make_person("Anna", slug="anna"), make_person("Ben")
     stories = [
         make_article(
             title=f"University story {number}",
             categories=[research, studies] if number % 2 else [research],
             tags=["campus", f"topic-{number % 5}"],
             hero_photo=photo,
+            authors=[anna, ben] if number % 3 else [anna],
+            contacts=[ben],
         )
         for number in range(30)
     ]
@@ -63,11 +67,14 @@ def _full_scans(sql: str) -> list[str]:
         "{article}",
         "/en/news/category/research/",
         "/en/news/tag/campus/",
+        "/en/news/author/anna/",
+        "/en/news/author/anna/feed/",
         "/en/news/search/?q=university",
         "/en/news/feed/",
         "/en/news/category/studies/feed/",
         "/sitemap.xml",
         "/sitemap-articles.xml",
+        "/sitemap-authors.xml",
         "/api/v1/articles/?category=research",
     ],
 )

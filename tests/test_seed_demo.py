@@ -15,8 +15,10 @@ from articles.demo import content, seeding
 from articles.models import (
     Article,
     Category,
+    ArticleAuthor,
+    ArticleContact,
     GalleryPhoto,
-    MediaContact,
+    Person,
     RelatedLink,
     Status,
     TaggedArticle,
@@ -58,7 +60,9 @@ def _snapshot() -> dict[str, object]:
         "article_categories": Article.categories.through.objects.count(),
         "tags": Tag.objects.count(),
         "tagged": TaggedArticle.objects.count(),
-        "contacts": MediaContact.objects.count(),
+        "people": list(Person.objects.values_list("pk", "name", "title_en", "title_fi")),
+        "authors": ArticleAuthor.objects.count(),
+        "contacts": ArticleContact.objects.count(),
         "gallery": GalleryPhoto.objects.count(),
         "links": RelatedLink.objects.count(),
     }
@@ -101,7 +105,7 @@ def test_partnership_article_is_featured_published_and_updated_later(partnership
     assert partnership.featured
     assert partnership.is_published()
     assert partnership.updated_at > partnership.published_at
-    assert partnership.byline
+    assert [c.person.name for c in partnership.authors.all()] == ["Laura Mäkinen", "Emma Laine"]
     assert set(partnership.categories.values_list("slug", flat=True)) == {
         "cooperation",
         "university",
@@ -110,11 +114,18 @@ def test_partnership_article_is_featured_published_and_updated_later(partnership
 
 
 def test_partnership_article_lists_media_contacts_under_further_information(partnership):
-    contacts = list(partnership.contacts.all())
+    contacts = [credit.person for credit in partnership.contacts.all()]
 
     assert [contact.name for contact in contacts] == ["Marja Nieminen", "Jussi Salo"]
     for contact in contacts:
-        assert contact.title and "@" in contact.email and contact.phone.startswith("+358")
+        assert contact.title_en and contact.title_fi and contact.title_sv
+        assert contact.unit_en and contact.unit_fi and contact.unit_sv
+        assert "@" in contact.email and contact.phone.startswith("+358")
+    assert contacts[0].bio_en and contacts[0].bio_fi and contacts[0].bio_sv
+
+
+def test_every_demo_article_has_an_author(seeded):
+    assert not Article.objects.filter(authors__isnull=True).exists()
 
 
 def test_partnership_article_has_an_ordered_gallery_of_two_captioned_photos(partnership):
@@ -350,7 +361,10 @@ def test_the_command_reports_what_it_created_and_respects_verbosity():
 
     output = out.getvalue()
     assert "Synthetic articles: 3 of 3" in output
-    assert "Created 4 categories, 16 photos, 24 articles, 8 related links, 3 synthetic" in (output)
+    assert (
+        "Created 4 categories, 16 photos, 5 people, 24 articles, 8 related links, 3 synthetic"
+        in output
+    )
 
     quiet = io.StringIO()
     call_command("seed_demo", articles=1, stdout=quiet, verbosity=0)
@@ -394,9 +408,11 @@ def test_the_partnership_article_page_shows_its_credit_quotes_and_contacts(partn
     assert "Veera Lindholm" in html
     assert "<blockquote>" in html
     assert "marja.nieminen@uhu.example" in html
+    assert ">Laura Mäkinen</a> and <a" in html
 
 
 def test_a_second_run_costs_a_handful_of_queries(seeded, django_assert_max_num_queries):
-    # Eight for the news, three for the identity, statements and feedback (demo/site.py).
-    with django_assert_max_num_queries(11):
+    # Eight for the news, one for the people, three for the identity, statements and
+    # feedback (demo/site.py).
+    with django_assert_max_num_queries(12):
         call_command("seed_demo", verbosity=0)

@@ -33,7 +33,7 @@ def _change_url(article: Article) -> str:
 
 def _inlines() -> dict[str, str]:
     data = {}
-    for prefix in ("gallery", "related_links", "contacts", "corrections"):
+    for prefix in ("authors", "gallery", "related_links", "contacts", "corrections"):
         data |= {
             f"{prefix}-TOTAL_FORMS": "0",
             f"{prefix}-INITIAL_FORMS": "0",
@@ -57,7 +57,6 @@ def _form_data(article: Article | None = None, **overrides: Any) -> dict[str, An
         "status": "draft",
         "published_at": "",
         "updated_at": "",
-        "byline": "",
         **_inlines(),
     }
     if article is not None:

@@ -37,6 +37,7 @@ PUBLIC_PAGES = [
     "article",
     "category",
     "tag",
+    "author",
     "search",
     "empty-search",
     "no-results",

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from tests.site_content import build_site
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "layout"
-PAGE_TYPES = ["index", "article", "category", "tag", "search", "no-results", "404"]
+PAGE_TYPES = ["index", "article", "category", "tag", "author", "search", "no-results", "404"]
 # 640 is a 1280-pixel desktop window zoomed to 200% (WCAG 1.4.10 reflow is 320).
 WIDTHS = {"phone": 375, "tablet": 768, "desktop": 1280, "desktop-zoom-200": 640}
 

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from lxml import etree
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from articles.models import Article, GalleryPhoto, MediaContact
+from articles.models import Article, ArticleAuthor, ArticleContact, GalleryPhoto, Person
 from tests.browser.conftest import TIMEOUT_MS
 from tests.factories import make_category, make_photo
 from tests.security.payloads import PAYLOADS
@@ -80,14 +80,19 @@ def _seed() -> list[Article]:
             body=f"<p>Xssprobe body</p>{payload}<p>{payload}</p>",
             hero_photo=photo,
             hero_caption=payload,
-            byline=payload[:200],
             status="published",
             published_at="2026-01-01T10:00:00+00:00",
         )
         article.categories.set([category])
         article.tags.set([payload[:100]])
         GalleryPhoto.objects.create(article=article, photo=photo, caption=payload, position=0)
-        MediaContact.objects.create(article=article, name=payload[:200], title=payload[:200])
+        person = Person.objects.create(
+            name=payload[:200],
+            slug=f"xss-person-{number}",
+            **{f"{name}_{language}": payload[:200] for name in ("title", "unit", "bio")},
+        )
+        ArticleAuthor.objects.create(article=article, person=person)
+        ArticleContact.objects.create(article=article, person=person)
         articles.append(article)
     return articles
 
@@ -130,6 +135,7 @@ def test_no_stored_payload_runs_on_any_public_page(page: Page, live_server):
     for article in articles[:12]:
         visits.check(f"/{article.language}/news/category/{article.categories.get().slug}/")
         visits.check(f"/{article.language}/news/tag/{article.tags.get().slug}/")
+        visits.check(f"/{article.language}/news/author/{article.authors.get().person.slug}/")
 
 
 def test_feeds_carry_no_raw_markup(page: Page, live_server):
@@ -168,6 +174,7 @@ def test_no_stored_payload_runs_in_the_admin(page: Page, live_server):
         "/admin/articles/article/?q=Xssprobe",
         "/admin/photos/photo/",
         "/admin/articles/category/",
+        "/admin/articles/person/",
         "/admin/taggit/tag/",
         *(f"/admin/articles/article/{article.pk}/change/" for article in articles[::10]),
         *(f"/admin/articles/article/{article.pk}/history/" for article in articles[::20]),

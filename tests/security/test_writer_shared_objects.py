@@ -14,9 +14,17 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Category, GalleryPhoto, MediaContact, Status
+from articles.models import Article, ArticleContact, Category, GalleryPhoto, Status
 from photos.models import Photo
-from tests.factories import jpeg_bytes, link, make_article, make_category, make_photo, make_user
+from tests.factories import (
+    jpeg_bytes,
+    link,
+    make_article,
+    make_category,
+    make_person,
+    make_photo,
+    make_user,
+)
 from tests.test_workflow import _form_data
 
 pytestmark = pytest.mark.django_db
@@ -152,12 +160,14 @@ def test_a_writer_cannot_change_the_contacts_links_or_gallery_of_a_published_art
     article = make_article(categories=[make_category()], hero_photo=make_photo())
     other = make_article()
     link(article, other)
-    MediaContact.objects.create(article=article, name="Press Officer", email="p@example.edu")
+    press = make_person("Press Officer", email="p@example.edu")
+    ArticleContact.objects.create(article=article, person=press)
     data = _form_data(article)
     data |= {
         "contacts-TOTAL_FORMS": "1",
-        "contacts-0-name": "Somebody Else",
-        "contacts-0-email": "x@evil.example",
+        "contacts-0-person": make_person("Somebody Else").pk,
+        "authors-TOTAL_FORMS": "1",
+        "authors-0-person": make_person("Somebody Else Again").pk,
         "related_links-TOTAL_FORMS": "1",
         "related_links-0-target": make_article().pk,
         "gallery-TOTAL_FORMS": "1",
@@ -169,10 +179,11 @@ def test_a_writer_cannot_change_the_contacts_links_or_gallery_of_a_published_art
     )
 
     assert response.status_code == 403
-    assert list(article.contacts.values_list("name", flat=True)) == ["Press Officer"]
+    assert list(article.contacts.values_list("person__name", flat=True)) == ["Press Officer"]
+    assert not article.authors.exists()
     assert list(article.related_links.values_list("target", flat=True)) == [other.pk]
     assert not article.gallery.exists()
     # None of the shared parts has an admin page of its own to go around the article.
     writer = _client("Editor")
-    for model in ("mediacontact", "relatedlink", "galleryphoto"):
+    for model in ("articleauthor", "articlecontact", "relatedlink", "galleryphoto"):
         assert writer.get(f"/admin/articles/{model}/").status_code == 404
