@@ -140,7 +140,8 @@ class _Credit(models.Model):
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
-        return str(self.person)
+        # Names the article: the list of what keeps a person from being deleted.
+        return f"{self.person} – {self.article}"  # type: ignore[attr-defined]
 
 
 class ArticleAuthor(_Credit):

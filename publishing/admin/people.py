@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.models import Article, ArticleAuthor, ArticleContact, Person
 
@@ -62,7 +63,7 @@ class PersonAdmin(admin.ModelAdmin):
             return False
         return super().has_change_permission(request, obj)
 
-    @admin.display(description=_("title"))
+    @admin.display(description=pgettext_lazy("job title", "title"))
     def shown_title(self, person: Person) -> str:
         return person.shown_title
 
