@@ -47,7 +47,10 @@ def _credit_rows(prefix: str, people: list[tuple[int, Person]]) -> dict[str, str
     """An inline of the article form: (position, person) rows, in the order typed."""
     data = {f"{prefix}-TOTAL_FORMS": str(len(people))}
     for number, (position, person) in enumerate(people):
-        data |= {f"{prefix}-{number}-position": str(position), f"{prefix}-{number}-person": person.pk}
+        data |= {
+            f"{prefix}-{number}-position": str(position),
+            f"{prefix}-{number}-person": person.pk,
+        }
     return data
 
 
@@ -200,7 +203,9 @@ def test_a_hidden_person_is_named_without_a_link_and_has_no_author_page(client, 
 def test_the_author_page_lists_only_their_public_articles_in_its_language(client, anna):
     now = timezone.now()
     theirs = [
-        make_article(title=f"Story by Anna {n}", authors=[anna], published_at=now - timedelta(hours=n))
+        make_article(
+            title=f"Story by Anna {n}", authors=[anna], published_at=now - timedelta(hours=n)
+        )
         for n in range(1, 14)
     ]
     make_article(title="Draft by Anna", status=Status.DRAFT, authors=[anna])
@@ -211,14 +216,20 @@ def test_the_author_page_lists_only_their_public_articles_in_its_language(client
     first = client.get("/en/news/author/anna-virtanen/").text
     second = client.get("/en/news/author/anna-virtanen/?page=2").text
 
-    titles = [h.text_content().strip() for h in lxml_html.fromstring(first).find_class("card__title")]
+    titles = [
+        h.text_content().strip() for h in lxml_html.fromstring(first).find_class("card__title")
+    ]
     assert titles == [article.title for article in theirs[:12]]
     assert theirs[12].title in second
     for hidden in ("Draft by Anna", "Scheduled by Anna", "Annan uutinen", "someone else"):
         assert hidden not in first + second
     head = lxml_html.fromstring(first).find("head")
-    assert head.find("link[@rel='canonical']").get("href") == f"{SITE}/en/news/author/anna-virtanen/"
-    alternates = {link.get("hreflang"): link.get("href") for link in head.findall("link[@hreflang]")}
+    assert (
+        head.find("link[@rel='canonical']").get("href") == f"{SITE}/en/news/author/anna-virtanen/"
+    )
+    alternates = {
+        link.get("hreflang"): link.get("href") for link in head.findall("link[@hreflang]")
+    }
     assert alternates == {
         code: f"{SITE}/{code}/news/author/anna-virtanen/" for code in ("en", "fi", "sv")
     }
