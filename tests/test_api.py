@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article, Status
 from photos import renditions
-from tests.factories import make_article, make_category, make_photo
+from tests.factories import make_article, make_category, make_person, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -181,18 +181,22 @@ def test_queries_do_not_grow_with_the_page(client):
             assert client.get(LIST, {"category": "research"}).status_code == 200
         return len(queries)
 
-    make_article(categories=[research], tags=["a"], hero_photo=make_photo())
+    make_article(
+        categories=[research], tags=["a"], hero_photo=make_photo(), authors=[make_person()]
+    )
     few = count()
     for number in range(6):
         original = make_article(
             categories=[research, make_category()],
             tags=[f"t{number}", "b"],
             hero_photo=make_photo(),
+            authors=[make_person(), make_person()],
+            contacts=[make_person()],
         )
         make_article(language="fi", translation_of=original, categories=[research])
-    # The category, count, page, categories, tags, corrections, translations; + the
-    # page cache: version, next scheduled change.
-    assert count() == few <= 7 + 2
+    # The category, count, page, categories, tags, corrections, authors, contacts,
+    # translations; + the page cache: version, next scheduled change.
+    assert count() == few <= 9 + 2
 
 
 def test_a_filtered_list_is_counted_once_for_all_its_pages(client):

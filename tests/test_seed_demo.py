@@ -14,9 +14,9 @@ from taggit.models import Tag
 from articles.demo import content, seeding
 from articles.models import (
     Article,
-    Category,
     ArticleAuthor,
     ArticleContact,
+    Category,
     GalleryPhoto,
     Person,
     RelatedLink,
