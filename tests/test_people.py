@@ -91,6 +91,17 @@ def test_an_editor_credits_two_authors_in_order_and_a_contact_through_the_articl
     assert "Liisa Press" in further and "Press Officer" in further
 
 
+def test_a_new_article_offers_the_editor_s_own_person_as_first_author(client, anna):
+    client.force_login(make_user("anna", role="Writer"))  # anna@example.edu
+
+    page = client.get(ADD_URL).text
+
+    assert 'name="authors-TOTAL_FORMS" value="1"' in page
+    assert f'<option value="{anna.pk}" selected>Anna Virtanen</option>' in page
+    other = client.get(f"/admin/articles/article/{make_article(status=Status.DRAFT).pk}/change/")
+    assert 'name="authors-TOTAL_FORMS" value="0"' in other.text
+
+
 def test_three_authors_are_joined_with_commas_and_the_page_language_s_word(client, anna):
     people = [anna, make_person("Ben Koski"), make_person("Cecilia Ek")]
     english = make_article(authors=people)

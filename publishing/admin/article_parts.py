@@ -21,6 +21,7 @@ from articles.models import (
     Correction,
     GalleryPhoto,
     Language,
+    Person,
     PublicationState,
     RelatedLink,
 )
@@ -63,12 +64,37 @@ class CorrectionInline(admin.TabularInline):
 
 class ArticleAuthorInline(admin.TabularInline):
     """The byline's people in order (form prefix "authors"); a new person is added with
-    the autocomplete's "+" (publishing/admin/people.py)."""
+    the autocomplete's "+" (publishing/admin/people.py). A new article's form offers
+    the person whose email is the editor's own as its first author."""
 
     model = ArticleAuthor
     extra = 0
     autocomplete_fields = ["person"]
     fields = ["position", "person"]
+
+    def get_extra(self, request: HttpRequest, obj: Article | None = None, **kwargs: Any) -> int:
+        return 1 if _own_person(request, obj) else 0
+
+    def get_formset(self, request: HttpRequest, obj: Article | None = None, **kwargs: Any):
+        formset = super().get_formset(request, obj, **kwargs)
+        if (person := _own_person(request, obj)) is None:
+            return formset
+
+        class WithTheEditor(formset):
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                kwargs.setdefault("initial", [{"person": person.pk, "position": 1}])
+                super().__init__(*args, **kwargs)
+
+        return WithTheEditor
+
+
+def _own_person(request: HttpRequest, article: Article | None) -> Person | None:
+    """The person with the editor's email, for an empty add form only: on a POST the
+    row is what was sent (a row equal to its initial data would count as unchanged and
+    not be saved)."""
+    if request.method != "GET" or (article is not None and article.pk) or not request.user.email:
+        return None
+    return Person.objects.filter(email__iexact=request.user.email).order_by("pk").first()
 
 
 class ArticleContactInline(admin.TabularInline):
