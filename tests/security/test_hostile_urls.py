@@ -30,7 +30,7 @@ from discovery.sitemaps import SITEMAPS
 from photos import renditions
 from publishing.previews import preview_token
 from siteidentity.models import SiteIdentity
-from tests.factories import make_article, make_category, make_photo, make_user
+from tests.factories import make_article, make_category, make_person, make_photo, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -129,6 +129,7 @@ class Content:
     draft_pk: int
     category_slug: str
     tag_slug: str
+    author_slug: str
     media_path: str
     preview_token: str
     brand_version: str  # the site identity's logo and icons (siteidentity.urls)
@@ -140,6 +141,9 @@ class Content:
             ("news:category-feed", "slug"): [self.category_slug],
             ("news:category-atom", "slug"): [self.category_slug],
             ("news:tag", "slug"): [self.tag_slug],
+            ("news:author", "slug"): [self.author_slug],
+            ("news:author-feed", "slug"): [self.author_slug],
+            ("news:author-atom", "slug"): [self.author_slug],
             ("news:preview", "pk"): [str(self.draft_pk)],
             ("brand-logo", "ext"): ["svg"],
             ("brand-icon", "size"): ["32"],
@@ -361,11 +365,13 @@ def content() -> Content:
         name_en="Research", name_fi="Tutkimus", name_sv="Forskning", slug="research"
     )
     photo = make_photo(size=(480, 320))
+    author = make_person("Anna Virtanen", slug="anna-virtanen")
     english = make_article(
         slug="campus-news",
         categories=[research],
         tags=["sustainability"],
         hero_photo=photo,
+        authors=[author],
     )
     for language in ("fi", "sv"):
         make_article(
@@ -387,6 +393,7 @@ def content() -> Content:
         draft_pk=draft.pk,
         category_slug=research.slug,
         tag_slug="sustainability",
+        author_slug=author.slug,
         media_path=share[0].removeprefix(settings.MEDIA_URL),
         preview_token=preview_token(draft),
         brand_version=identity.logo_version,
@@ -437,6 +444,9 @@ def test_the_walk_finds_every_kind_of_public_page():
         "news:category-feed",
         "news:category-atom",
         "news:tag",
+        "news:author",
+        "news:author-feed",
+        "news:author-atom",
         "news:search",
         "news:feed",
         "news:atom",
