@@ -3,6 +3,7 @@
 # 0013 moves the data, 0014 removes the old fields.
 
 import django.db.models.deletion
+from django.conf import settings
 from django.db import migrations, models
 
 
@@ -10,10 +11,17 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0011_corrections'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ('photos', '0002_photo_worker_and_hash'),
     ]
 
     operations = [
+        # The staff account, told apart from the byline's people.
+        migrations.AlterField(
+            model_name='article',
+            name='author',
+            field=models.ForeignKey(blank=True, help_text='The staff account that wrote it in the admin; whoever created it when empty. Readers see the authors below.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to=settings.AUTH_USER_MODEL, verbose_name='added by'),
+        ),
         # Out of the way of ArticleContact's "contacts" until 0014 deletes the model.
         migrations.AlterField(
             model_name='mediacontact',

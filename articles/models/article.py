@@ -140,12 +140,16 @@ class Article(models.Model):
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
+        # Not the byline's authors (people, the "authors" inline): the staff account.
+        verbose_name=_("added by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="articles",
-        help_text=_("Who wrote it in the admin; the person who created it when empty."),
+        help_text=_(
+            "The staff account that wrote it in the admin; whoever created it when empty. "
+            "Readers see the authors below."
+        ),
     )
     featured = models.BooleanField(
         _("featured"), default=False, help_text=_("Featured articles are listed first.")
