@@ -140,17 +140,21 @@ def _image_object(photo: Photo, caption: str) -> dict[str, Any] | None:
 
 
 def publisher() -> dict[str, Any]:
-    """The university, as schema.org's EducationalOrganization with its logo."""
+    """The university, as schema.org's EducationalOrganization with its logo: the one
+    uploaded in the site identity, else the default."""
+    identity = current_identity()
+    if identity.logo_type:
+        url, width, height = identity.logo_url(), identity.logo_width, identity.logo_height
+    else:
+        url, (width, height) = static(LOGO), LOGO_SIZE
+    logo = {"@type": "ImageObject", "url": absolute_url(url)}
+    if width and height:
+        logo.update(width=width, height=height)
     return {
         "@type": "EducationalOrganization",
-        "name": current_identity().name,
+        "name": identity.name,
         "url": settings.SITE_URL + "/",
-        "logo": {
-            "@type": "ImageObject",
-            "url": absolute_url(static(LOGO)),
-            "width": LOGO_SIZE[0],
-            "height": LOGO_SIZE[1],
-        },
+        "logo": logo,
     }
 
 

@@ -26,6 +26,7 @@ from articles.addresses import absolute_url
 from articles.models import Article, Category
 from articles.navigation import category_at
 from photos import renditions
+from siteidentity.current import current_identity
 
 FEED_LENGTH = 30
 
@@ -58,7 +59,7 @@ class LatestArticlesFeed(Feed):
         return _("%(site)s: news") % {"site": settings.SITE_NAME}
 
     def description(self, scope: FeedScope) -> str:
-        return _("News from %(organization)s.") % {"organization": settings.ORGANIZATION_NAME}
+        return _("News from %(organization)s.") % {"organization": current_identity().name}
 
     subtitle = description  # Atom's name for it
 
@@ -72,7 +73,7 @@ class LatestArticlesFeed(Feed):
         return scope.feed_url
 
     def author_name(self, scope: FeedScope) -> str:
-        return settings.ORGANIZATION_NAME
+        return current_identity().name
 
     def items(self, scope: FeedScope) -> list[Article]:
         articles = Article.objects.published().in_language(scope.language)

@@ -24,11 +24,12 @@ BUDGETS = {
     "/en/news/tag/campus/": CACHE + 8,
     # Categories, ids, the page's articles, their categories, the notice, the identity.
     "/en/news/search/?q=story": CACHE + 6,
-    # The articles with their photos, their categories (and for a category's feed the
-    # category list, remembered from an earlier page on a running site).
-    "/en/news/feed/": CACHE + 2,
-    "/en/news/atom/": CACHE + 2,
-    "/en/news/category/studies/feed/": CACHE + 3,
+    # The articles with their photos, their categories, the identity (the publisher's
+    # name), and for a category's feed the category list (both remembered from an
+    # earlier page on a running site).
+    "/en/news/feed/": CACHE + 3,
+    "/en/news/atom/": CACHE + 3,
+    "/en/news/category/studies/feed/": CACHE + 4,
     # The index: a count per section (the pages section counts its category list).
     "/sitemap.xml": CACHE + 2,
     # Category slugs, the count, the page with photos, the translated stories.
