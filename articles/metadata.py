@@ -136,6 +136,10 @@ def _image_object(photo: Photo, caption: str) -> dict[str, Any] | None:
         "height": height,
         **({"caption": caption} if caption else {}),
         **({"creditText": photo.credit} if photo.credit else {}),
+        **({"copyrightNotice": photo.copyright_notice} if photo.copyright_notice else {}),
+        # A licence's address: the Creative Commons deed. "Other" terms are prose,
+        # not an address, and "all rights reserved" grants nothing: neither is given.
+        **({"license": photo.licence_url} if photo.licence_url else {}),
     }
 
 
@@ -162,10 +166,11 @@ def news_article(article: Article) -> dict[str, Any]:
     """schema.org NewsArticle for the article page. The byline is the author when
     there is one, else the university itself."""
     pictures = {}
-    if article.hero_photo:  # with the caption the page shows under it
-        pictures[article.hero_photo.pk] = _image_object(article.hero_photo, article.caption)
-    if article.social_image:
-        pictures.setdefault(article.social_image.pk, _image_object(article.social_image, ""))
+    # The photos readers are shown (their licence runs), the hero with its caption.
+    if hero := article.shown_hero_photo:
+        pictures[hero.pk] = _image_object(hero, article.caption)
+    if social := article.shown_social_image:
+        pictures.setdefault(social.pk, _image_object(social, ""))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

@@ -117,8 +117,8 @@ class LatestArticlesFeed(Feed):
 
     def item_enclosures(self, article: Article) -> list[Enclosure]:
         """The hero photo as a preview-sized JPEG rendition, with its length in bytes as
-        enclosures require."""
-        photo = article.hero_photo
+        enclosures require; none once the photo's licence has ended."""
+        photo = article.shown_hero_photo
         enclosure = renditions.share_enclosure(photo) if photo is not None else None
         if enclosure is None:
             return []
