@@ -2,10 +2,11 @@
 
 `export_news` writes and `import_news` reads a folder or a .zip holding
 
-    manifest.json     {"format": "newsroom-export", "version": 2, "files": {name: sha256}}
+    manifest.json     {"format": "newsroom-export", "version": 3, "files": {name: sha256}}
     categories.json   categories with every translation, matched by slug
     tags.json         tags, matched by name
-    photos.json       photo metadata and "file": "photos/<sha256>.<ext>"; matched by sha256
+    photos.json       photo metadata and rights, "file": "photos/<sha256>.<ext>"; matched
+                      by sha256
     articles.json     articles in every state, matched by (language, slug), with their
                       translation link, categories, tags, gallery, related links, contacts
     photos/…          the photo files, byte for byte
@@ -37,9 +38,12 @@ from articles.models import Article
 from photos.models import Photo
 
 FORMAT = "newsroom-export"
-# Version 2 added articles' corrections; version 1 exports (without them) still import.
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+# Version 2 added articles' corrections; version 3 photos' rights (holder, licence,
+# terms, licence end), which a reader of version 2 would drop, showing a photo past its
+# licence end. Older exports still import: without corrections, and photos "all rights
+# reserved" with no licence end.
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 DATA_FILES = ("categories.json", "tags.json", "photos.json", "articles.json")
 _PHOTO_FILE = re.compile(r"^photos/[0-9a-f]{64}\.[A-Za-z0-9]{1,5}$")
 # Set by the database or by other fields, never copied from an export.

@@ -247,11 +247,11 @@ def test_a_truncated_zip_is_refused(tmp_path, settings):
 
 def test_a_newer_format_version_is_refused(exported, settings):
     manifest = json.loads((exported / "manifest.json").read_text())
-    manifest["version"] = 3
+    manifest["version"] = 4
     (exported / "manifest.json").write_text(json.dumps(manifest))
 
     with pytest.raises(
-        CommandError, match="format version 3; this Newsroom reads versions 1 and 2"
+        CommandError, match="format version 4; this Newsroom reads versions 1, 2 and 3"
     ):
         call_command("import_news", str(exported), verbosity=0)
     _assert_nothing_imported(settings)
