@@ -144,6 +144,8 @@ def _ensure_photos(
             alt_text=spec.alt_text,
             caption=spec.caption,
             credit=spec.credit,
+            copyright_holder=spec.copyright_holder,
+            licence=spec.licence,
             focal_x=spec.focal[0],
             focal_y=spec.focal[1],
         )
