@@ -255,6 +255,18 @@ def test_at_its_licence_end_the_photo_leaves_every_surface_without_a_save(
     assert client.get(f"/api/v1/articles/{article.pk}/").json()["hero_photo"] is None
 
 
+def test_a_proxy_in_front_keeps_the_page_no_longer_than_the_licence_runs(client):
+    ends = timezone.now() + timedelta(seconds=25)
+    article = make_article(hero_photo=make_photo(licence_ends_at=ends))
+
+    response = client.get(article.get_absolute_url())
+
+    # As for a scheduled article (tests/test_edge_headers.py): Varnish or a CDN drops
+    # the page at the licence end without being told.
+    control = response["Cache-Control"]
+    assert re.search(r"s-maxage=2[45]\b", control) and "stale-while-revalidate=0" in control
+
+
 def test_a_photo_whose_licence_ended_is_not_shown_while_one_that_runs_is(client):
     now = timezone.now()
     ended = make_photo(licence_ends_at=now - timedelta(seconds=1))
