@@ -475,3 +475,55 @@ def test_a_version_2_export_imports_its_photos_as_all_rights_reserved(tmp_path, 
         Licence.ALL_RIGHTS_RESERVED,
         None,
     )
+
+
+def test_the_pre_publish_panel_names_ended_licences_as_advice_or_as_a_refusal(editor_client):
+    ended = timezone.now() - timedelta(days=1)
+    published = make_article(
+        hero_photo=make_photo(licence_ends_at=ended), categories=[make_category()]
+    )
+    GalleryPhoto.objects.create(
+        article=published, photo=make_photo(caption="Old pier", licence_ends_at=ended)
+    )
+    draft = make_article(
+        status=Status.DRAFT,
+        published_at=None,
+        hero_photo=make_photo(licence_ends_at=ended),
+        categories=[make_category()],
+    )
+
+    def panel(article: Article, **overrides: str) -> str:
+        url = f"/admin/articles/article/{article.pk}/live-preview/"
+        return editor_client.post(url, _form_data(article, **overrides)).json()["panel"]
+
+    advice = panel(published)
+    refusal = panel(draft, status="published")
+
+    required, _sep, rest = advice.partition("Advice")
+    assert "Everything publishing needs is there." in required
+    assert "readers see the story without it. Choose another photo." in rest
+    assert "The licence of the gallery photo “Old pier” ended on" in rest
+    required, _sep, rest = refusal.partition("Advice")
+    assert "choose another photo before publishing." in required
+    assert "licence" not in rest  # said once, as what publishing needs
+
+
+def _first_visit_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_article_page_costs_the_same_queries_for_one_gallery_photo_or_five(client):
+    ended = timezone.now() - timedelta(days=1)
+    counts = []
+    for number in (1, 5):
+        article = make_article(
+            slug=f"gallery-{number}", hero_photo=make_photo(licence_ends_at=ended)
+        )
+        for position in range(number):
+            photo = make_photo(licence_ends_at=ended if position % 2 else None)
+            GalleryPhoto.objects.create(article=article, photo=photo, position=position)
+        counts.append(_first_visit_queries(client, article.get_absolute_url()))
+
+    assert counts[0] == counts[1]
