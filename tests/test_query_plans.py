@@ -20,6 +20,9 @@ LARGE_TABLES = {
     "articles_galleryphoto",
     "articles_mediacontact",
     "articles_articleslugredirect",
+    # The photo library (its table kept the articles app's name): the next licence end
+    # is read from photo_licence_ends_idx.
+    "articles_photo",
 }
 
 
