@@ -89,7 +89,7 @@ class PhotoLibraryMixin:
 
     @method_decorator(require_GET)
     def licences_view(self, request: HttpRequest) -> HttpResponse:
-        """ "Licences ending soon": photos whose licence ends within 30 days, or has
+        """The licences ending soon: photos whose licence ends within 30 days, or has
         ended while public articles have them, with those articles
         (publishing/licence_ends.py)."""
         if not self.has_view_or_change_permission(request):  # type: ignore[attr-defined]
