@@ -136,32 +136,41 @@ def _image_object(photo: Photo, caption: str) -> dict[str, Any] | None:
         "height": height,
         **({"caption": caption} if caption else {}),
         **({"creditText": photo.credit} if photo.credit else {}),
+        **({"copyrightNotice": photo.copyright_notice} if photo.copyright_notice else {}),
+        # A licence's address: the Creative Commons deed. "Other" terms are prose,
+        # not an address, and "all rights reserved" grants nothing: neither is given.
+        **({"license": photo.licence_url} if photo.licence_url else {}),
     }
 
 
 def publisher() -> dict[str, Any]:
-    """The university, as schema.org's EducationalOrganization with its logo."""
+    """The university, as schema.org's EducationalOrganization with its logo: the one
+    uploaded in the site identity, else the default."""
+    identity = current_identity()
+    if identity.logo_type:
+        url, width, height = identity.logo_url(), identity.logo_width, identity.logo_height
+    else:
+        url, (width, height) = static(LOGO), LOGO_SIZE
+    logo = {"@type": "ImageObject", "url": absolute_url(url)}
+    if width and height:
+        logo.update(width=width, height=height)
     return {
         "@type": "EducationalOrganization",
-        "name": current_identity().name,
+        "name": identity.name,
         "url": settings.SITE_URL + "/",
-        "logo": {
-            "@type": "ImageObject",
-            "url": absolute_url(static(LOGO)),
-            "width": LOGO_SIZE[0],
-            "height": LOGO_SIZE[1],
-        },
+        "logo": logo,
     }
 
 
 def news_article(article: Article) -> dict[str, Any]:
-    """schema.org NewsArticle for the article page. The byline is the author when
-    there is one, else the university itself."""
+    """schema.org NewsArticle for the article page. Its authors (prefetched with their
+    people) are the author, in the byline's order, else the university itself."""
     pictures = {}
-    if article.hero_photo:  # with the caption the page shows under it
-        pictures[article.hero_photo.pk] = _image_object(article.hero_photo, article.caption)
-    if article.social_image:
-        pictures.setdefault(article.social_image.pk, _image_object(article.social_image, ""))
+    # The photos readers are shown (their licence runs), the hero with its caption.
+    if hero := article.shown_hero_photo:
+        pictures[hero.pk] = _image_object(hero, article.caption)
+    if social := article.shown_social_image:
+        pictures.setdefault(social.pk, _image_object(social, ""))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -217,7 +226,7 @@ def profile_page(person: Person) -> dict[str, Any]:
         about["worksFor"] = {"@type": "Organization", "name": unit}
     if bio := person.shown_bio:
         about["description"] = bio
-    if image := _image_object(person.photo, "") if person.photo else None:
+    if image := _image_object(photo, "") if (photo := person.shown_photo) else None:
         about["image"] = image
     return {
         "@context": "https://schema.org",

@@ -208,7 +208,7 @@ class AuthorArticlesView(ArticleIndexView):
         return metadata.PageMeta(
             title=person.name,
             description=person.shown_bio or gettext("News by %(name)s.") % {"name": person.name},
-            photo=person.photo,
+            photo=person.shown_photo,
             type="profile",
             breadcrumbs=[
                 metadata.news_crumb(),

@@ -213,7 +213,8 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def _photo_data(photo: Photo | None, caption: str) -> dict[str, Any] | None:
-    """The photo as renditions: the uploaded original is never public."""
+    """The photo as renditions (the uploaded original is never public), with its
+    rights: what a site that republishes it must credit, and under which licence."""
     share = renditions.share_image(photo) if photo is not None else None
     if share is None:
         return None
@@ -225,6 +226,11 @@ def _photo_data(photo: Photo | None, caption: str) -> dict[str, Any] | None:
         "alt_text": photo.alt_text,
         "caption": caption,
         "credit": photo.credit,
+        "copyright_holder": photo.copyright_holder,
+        "licence": photo.licence,
+        "licence_url": photo.licence_url or None,
+        "licence_terms": photo.licence_terms,
+        "licence_ends_at": _iso(photo.licence_ends_at),
         "renditions": [
             {**rendition, "url": absolute_url(rendition["url"])}
             for rendition in renditions.rendition_list(photo)
@@ -276,7 +282,7 @@ def _article_data(article: Article, stories: dict[int, list[Article]]) -> dict[s
         "modified_at": _iso(article.last_modified),
         "categories": categories,
         "tags": sorted(tag.name for tag in article.tags.all()),
-        "hero_photo": _photo_data(article.hero_photo, article.caption),
+        "hero_photo": _photo_data(article.shown_hero_photo, article.caption),
         "corrections": [
             {"kind": note.kind, "text": note.text, "noted_at": _iso(note.noted_at)}
             for note in article.corrections.all()

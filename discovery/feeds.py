@@ -28,6 +28,7 @@ from articles.addresses import absolute_url
 from articles.models import Article, Category, Person
 from articles.navigation import category_at
 from photos import renditions
+from siteidentity.current import current_identity
 
 FEED_LENGTH = 30
 
@@ -61,7 +62,7 @@ class LatestArticlesFeed(Feed):
         return _("%(site)s: news") % {"site": settings.SITE_NAME}
 
     def description(self, scope: FeedScope) -> str:
-        return _("News from %(organization)s.") % {"organization": settings.ORGANIZATION_NAME}
+        return _("News from %(organization)s.") % {"organization": current_identity().name}
 
     subtitle = description  # Atom's name for it
 
@@ -75,7 +76,7 @@ class LatestArticlesFeed(Feed):
         return scope.feed_url
 
     def author_name(self, scope: FeedScope) -> str:
-        return settings.ORGANIZATION_NAME
+        return current_identity().name
 
     def items(self, scope: FeedScope) -> list[Article]:
         articles = Article.objects.published().in_language(scope.language)
@@ -122,8 +123,8 @@ class LatestArticlesFeed(Feed):
 
     def item_enclosures(self, article: Article) -> list[Enclosure]:
         """The hero photo as a preview-sized JPEG rendition, with its length in bytes as
-        enclosures require."""
-        photo = article.hero_photo
+        enclosures require; none once the photo's licence has ended."""
+        photo = article.shown_hero_photo
         enclosure = renditions.share_enclosure(photo) if photo is not None else None
         if enclosure is None:
             return []

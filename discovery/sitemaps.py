@@ -65,7 +65,8 @@ class ArticleSitemap(_SiteUrlSitemap):
                     {"lang_code": other.language, "location": other.get_full_url()}
                     for other in sorted(story, key=lambda other: other.language)
                 ]
-            image = renditions.share_image(article.hero_photo) if article.hero_photo else None
+            hero = article.shown_hero_photo  # none once its licence has ended
+            image = renditions.share_image(hero) if hero else None
             url["images"] = (
                 [{"location": absolute_url(image[0]), "caption": article.caption}] if image else []
             )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from articles import metadata
 from articles.navigation import all_categories
 from articles.views import PublishedArticlesMixin
+from siteidentity.current import current_identity
 
 from . import search
 from .sitemaps import SITEMAPS
@@ -56,7 +57,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
             "page_meta": metadata.PageMeta(
                 title=gettext("Search the news"),
                 description=gettext("Search the news of %(organization)s.")
-                % {"organization": settings.ORGANIZATION_NAME},
+                % {"organization": current_identity().name},
                 breadcrumbs=[
                     metadata.news_crumb(),
                     metadata.Crumb(gettext("Search"), reverse("news:search")),

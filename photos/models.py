@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .content_hash import file_sha256
+from .licences import Licence
 from .storage import original_name, originals_storage
 
 
@@ -56,6 +59,39 @@ class Photo(models.Model):
         max_length=200,
         blank=True,
         help_text=_("The photographer or source, shown as 'Photo: …'."),
+    )
+    copyright_holder = models.CharField(
+        _("copyright holder"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Who owns the rights, shown as '© …', e.g. 'University of Helsinki-Uusimaa'. "
+            "Empty when it is the photographer in the credit."
+        ),
+    )
+    licence = models.CharField(
+        _("licence"),
+        max_length=30,
+        choices=Licence.choices,
+        default=Licence.ALL_RIGHTS_RESERVED,
+        help_text=_(
+            "Under what terms the photo is used. Creative Commons licences are linked "
+            "beside the credit, as they require."
+        ),
+    )
+    licence_terms = models.TextField(
+        _("licence terms"),
+        blank=True,
+        help_text=_("The terms of an 'Other' licence, e.g. 'Only with news of the 2026 festival'."),
+    )
+    licence_ends_at = models.DateTimeField(
+        _("licence ends"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "From this moment the photo is gone from public pages, feeds and the API; the "
+            "articles stay. Empty: the licence does not end."
+        ),
     )
     focal_x = models.FloatField(
         _("focal point x"),
@@ -108,6 +144,13 @@ class Photo(models.Model):
         indexes = [
             # The duplicate check of every upload, and the import's match by file.
             models.Index(fields=["content_hash"], name="photo_content_hash_idx"),
+            # The page cache's next licence end (photos.rights.next_licence_end) and the
+            # "Licences ending soon" list: a range of the few photos whose licence ends.
+            models.Index(
+                fields=["licence_ends_at"],
+                name="photo_licence_ends_idx",
+                condition=Q(licence_ends_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -122,8 +165,30 @@ class Photo(models.Model):
                 self.content_hash = file_sha256(self.image)
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        if self.licence == Licence.OTHER and not self.licence_terms.strip():
+            raise ValidationError(
+                {"licence_terms": _("Give the terms of the licence when it is 'Other'.")}
+            )
+
     @property
     def has_renditions(self) -> bool:
         """Whether readers can be shown this photo: a set of renditions exists (an older
         set, while a new one is being made, counts)."""
         return bool((self.renditions or {}).get("full"))
+
+    def licence_running(self, now: datetime) -> bool:
+        """The instance twin of photos.rights.licensed_q: whether readers may be shown
+        this photo at `now` (its licence has no end, or the end is still to come)."""
+        return self.licence_ends_at is None or self.licence_ends_at > now
+
+    @property
+    def licence_url(self) -> str:
+        """The deed of the photo's Creative Commons licence; empty for the others."""
+        return Licence(self.licence).url
+
+    @property
+    def copyright_notice(self) -> str:
+        """'© holder' when a holder is given, else the credit (the photographer holds
+        the copyright), else nothing."""
+        return f"© {self.copyright_holder}" if self.copyright_holder else self.credit

@@ -5,7 +5,8 @@
     manifest.json     {"format": "newsroom-export", "version": 3, "files": {name: sha256}}
     categories.json   categories with every translation, matched by slug
     tags.json         tags, matched by name
-    photos.json       photo metadata and "file": "photos/<sha256>.<ext>"; matched by sha256
+    photos.json       photo metadata and rights, "file": "photos/<sha256>.<ext>"; matched
+                      by sha256
     people.json       authors and media contacts, matched by slug, photo by its sha256
     articles.json     articles in every state, matched by (language, slug), with their
                       translation link, categories, tags, gallery, related links,
@@ -39,8 +40,11 @@ from articles.models import Article
 from photos.models import Photo
 
 FORMAT = "newsroom-export"
-# Version 2 added articles' corrections; version 3 people (authors and contacts) in
-# place of bylines and contact rows. Older exports still import (legacy_people.py).
+# Version 2 added articles' corrections; version 3 photos' rights (holder, licence,
+# terms, licence end), which a reader of version 2 would drop, showing a photo past its
+# licence end, and people (authors and contacts) in place of bylines and contact rows.
+# Older exports still import: without corrections, photos "all rights reserved" with no
+# licence end, bylines and contacts made into people (legacy_people.py).
 VERSION = 3
 READABLE_VERSIONS = (1, 2, 3)
 DATA_FILES = ("categories.json", "tags.json", "photos.json", "people.json", "articles.json")

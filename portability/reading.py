@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from photos.licences import Licence
+
 from .archive import (
     _PHOTO_FILE,
     DATA_FILES,
@@ -96,7 +98,8 @@ def read_and_check(source: Source, progress: Progress) -> dict[str, list[dict[st
         raise ExportError("manifest.json does not describe a Newsroom export.")
     version = manifest.get("version")
     if version not in READABLE_VERSIONS:
-        readable = ", ".join(str(v) for v in READABLE_VERSIONS)
+        *earlier, last = (str(v) for v in READABLE_VERSIONS)
+        readable = f"{', '.join(earlier)} and {last}" if earlier else last
         raise ExportError(
             f"This export has format version {version!r}; this Newsroom reads versions {readable}."
         )
@@ -125,6 +128,11 @@ def read_and_check(source: Source, progress: Progress) -> dict[str, list[dict[st
             raise ExportError(f"The export is damaged: {name!r} is not a photo file name.")
         if source.sha256(name) != photo["sha256"]:
             raise ExportError(f"The export is damaged: {name} does not match its checksum.")
+        if photo.get("licence", Licence.ALL_RIGHTS_RESERVED) not in Licence.values:
+            raise ExportError(
+                f"The export is damaged: the photo {name} has an unknown licence "
+                f"{photo['licence']!r}."
+            )
         progress("checking photos", number, len(data["photos"]))
 
     _check_references(data)

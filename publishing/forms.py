@@ -164,11 +164,17 @@ class ArticleAdminForm(forms.ModelForm):
             lead=cleaned.get("lead", self.instance.lead) or "",
             hero_photo=cleaned.get("hero_photo", self.instance.hero_photo),
             slug=cleaned.get("slug", self.instance.slug) or "",
+            published_at=cleaned.get("published_at", self.instance.published_at),
         )
         categories = cleaned.get("categories")
         if categories is None and "categories" not in self.fields and self.instance.pk:
             categories = list(self.instance.categories.all())
-        problems = candidate.publishing_problems(categories=categories or [])
+        # The instance is still as stored: a published article's edits are not refused
+        # for a hero photo whose licence has since ended (publishing_problems).
+        was_published = self.instance.pk is not None and self.instance.status == Status.PUBLISHED
+        problems = candidate.publishing_problems(
+            categories=categories or [], already_published=was_published
+        )
         for field, message in problems.items():
             if field in self.fields and field not in self.errors:
                 self.add_error(field, message)

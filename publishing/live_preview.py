@@ -26,6 +26,7 @@ from django.template.loader import render_to_string
 from django.urls import path
 from django.views.decorators.http import require_POST
 
+from articles.models import Status
 from photos import renditions
 
 from .prepublish import review
@@ -86,7 +87,12 @@ def _prepublish_panel(request: HttpRequest, form: Any) -> str:
     article = form.instance
     share = renditions.share_image(article.share_photo) if article.share_photo else None
     context = {
-        "report": review(article, list(form.cleaned_data.get("categories") or [])),
+        "report": review(
+            article,
+            list(form.cleaned_data.get("categories") or []),
+            # The stored status, from before the form's data was applied.
+            already_published=form.initial.get("status") == Status.PUBLISHED,
+        ),
         # The address it will have (none yet without a slug).
         "address": article.get_full_url() if article.slug else "",
         "share_image": share[0] if share else None,

@@ -1,5 +1,5 @@
-"""The photo form: Newsroom's upload checks before anything is stored, and the link to
-the original that staff see instead of a storage address."""
+"""The photo form: Newsroom's upload checks before anything is stored, the photo's rights,
+and the link to the original that staff see instead of a storage address."""
 
 from __future__ import annotations
 
@@ -10,8 +10,15 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 
+from photos.licences import Licence
 from photos.models import Photo
 from photos.validators import validate_photo_file
+
+from .site_time import SiteDateTimeField, SiteDateTimeInput, zone_description
+
+# The photo's rights, after its credit: the photo page's "Rights" group and the upload
+# cards' (templates/publishing/photo_uploader.html).
+RIGHTS_FIELDS = ["copyright_holder", "licence", "licence_terms", "licence_ends_at"]
 
 
 class PhotoImageField(forms.ImageField):
@@ -55,12 +62,38 @@ class OriginalPhotoInput(forms.ClearableFileInput):
 
 
 class PhotoForm(forms.ModelForm):
+    """The photo's page in the admin and each upload card (publishing/photo_library.py).
+    A licence "Other" needs its terms (Photo.clean); the licence end is entered in the
+    site's time zone, as article times are."""
+
     class Meta:
         model = Photo
-        fields = ["image", "alt_text", "caption", "credit", "focal_x", "focal_y"]
-        field_classes = {"image": PhotoImageField}
+        fields = [
+            "image",
+            "alt_text",
+            "caption",
+            "credit",
+            "focal_x",
+            "focal_y",
+            *RIGHTS_FIELDS,
+        ]
+        field_classes = {"image": PhotoImageField, "licence_ends_at": SiteDateTimeField}
         widgets = {
             "image": OriginalPhotoInput,
             "focal_x": forms.NumberInput(attrs={"step": "0.001", "min": "0", "max": "1"}),
             "focal_y": forms.NumberInput(attrs={"step": "0.001", "min": "0", "max": "1"}),
+            "licence_terms": forms.Textarea(attrs={"rows": 3}),
+            "licence_ends_at": SiteDateTimeInput(),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if field := self.fields.get("licence_ends_at"):
+            field.help_text = f"{zone_description()}. {field.help_text}"
+        if field := self.fields.get("licence"):
+            field.required = False  # clean_licence: the model's default
+
+    def clean_licence(self) -> str:
+        # An upload that does not say (a client from before photo rights) is "all rights
+        # reserved", as the model's default has it.
+        return self.cleaned_data.get("licence") or Licence.ALL_RIGHTS_RESERVED

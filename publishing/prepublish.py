@@ -2,8 +2,9 @@
 
 Read from the article form's current data, so the panel beside the form follows the
 typing (static/js/live-preview.js asks for it with each live preview). The required
-part is the model's own rule (Article.publishing_problems); the advice looks at the
-body's heading order and link texts, the hero photo's alt text, the lengths of the
+part is the model's own rule (Article.publishing_problems); the advice names photos
+whose licence has ended or will (Article.photo_rights_notes), looks at the body's
+heading order and link texts, the hero photo's alt text, the lengths of the
 title and description in a search result, and counts words and reading time in the
 story's language.
 """
@@ -81,11 +82,17 @@ class _Body(HTMLParser):
             self._link.append(data)
 
 
-def review(article: Article, categories: list) -> Report:
+def review(article: Article, categories: list, *, already_published: bool = False) -> Report:
     """The panel for `article` as the form holds it (unsaved), with the categories
-    chosen in the form."""
+    chosen in the form; `already_published` as Article.publishing_problems takes it."""
     report = Report()
-    report.required = [str(m) for m in article.publishing_problems(categories).values()]
+    problems = article.publishing_problems(categories, already_published=already_published)
+    report.required = [str(m) for m in problems.values()]
+    # Photos readers miss for their licence's end; the hero's once, as a refusal when
+    # that is what it is.
+    if (hero_note := article.hero_rights_note()) and "hero_photo" not in problems:
+        report.advice.append(hero_note)
+    report.advice += article.other_photo_rights_notes()
     body = _Body()
     body.feed(article.body or "")
     body.close()

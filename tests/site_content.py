@@ -16,6 +16,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from articles.models import Article, Correction, GalleryPhoto, SiteNotice
+from photos.licences import Licence
 from siteidentity.models import AccessibilityStatement
 from tests.factories import link, make_article, make_category, make_person, make_photo
 
@@ -101,6 +102,9 @@ def build_site() -> Site:
                 detailed=True,
                 alt_text="Scientists at a lab bench",
                 credit="Veikko Kuvaaja",
+                # The whole credit line: photographer, holder and a licence's deed.
+                copyright_holder="University of Helsinki-Uusimaa",
+                licence=Licence.CC_BY,
             ),
             hero_caption="The new lab on its opening day",
             authors=[writer, co_writer],

@@ -78,6 +78,11 @@ def test_an_article_has_absolute_links_its_photo_and_its_translations(client):
         "alt_text": "A telescope",
         "caption": "The dome",
         "credit": "Sakari",
+        "copyright_holder": "",
+        "licence": "all-rights-reserved",
+        "licence_url": None,
+        "licence_terms": "",
+        "licence_ends_at": None,
     }
     assert photo.image.name not in str(english)
     assert {r["format"] for r in hero_renditions} >= {"image/webp", "image/jpeg"}

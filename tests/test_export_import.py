@@ -264,7 +264,7 @@ def test_a_newer_format_version_is_refused(exported, settings):
     (exported / "manifest.json").write_text(json.dumps(manifest))
 
     with pytest.raises(
-        CommandError, match="format version 4; this Newsroom reads versions 1, 2, 3"
+        CommandError, match="format version 4; this Newsroom reads versions 1, 2 and 3"
     ):
         call_command("import_news", str(exported), verbosity=0)
     _assert_nothing_imported(settings)

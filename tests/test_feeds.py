@@ -171,5 +171,5 @@ def test_a_feed_makes_the_same_queries_however_many_items(client, research):
             authors=[make_person(), make_person(), make_person()],
         )
     # The category list, the articles, their categories, their authors; + the page
-    # cache: version, next scheduled change.
-    assert count() == few <= 4 + 2
+    # cache: version, next scheduled change; the site identity's name.
+    assert count() == few <= 4 + 3

@@ -261,6 +261,18 @@ def test_the_author_page_introduces_the_person_in_its_language(client, anna):
     assert "Anna writes about research." in finnish  # no Finnish bio: the English one
 
 
+def test_a_portrait_leaves_the_author_page_at_its_licence_end(client, anna):
+    anna.photo = make_photo(
+        alt_text="Anna Virtanen in the newsroom", licence_ends_at=timezone.now() - timedelta(1)
+    )
+    anna.save()
+
+    page = client.get("/en/news/author/anna-virtanen/").text
+
+    assert "Anna Virtanen in the newsroom" not in page
+    assert "author-profile__portrait" not in page
+
+
 def test_the_author_page_is_a_profile_page_for_search_engines(client, anna):
     page = client.get("/en/news/author/anna-virtanen/").text
 

@@ -26,13 +26,14 @@ BUDGETS = {
     "/en/news/author/anna/": CACHE + 8,
     # Categories, ids, the page's articles, their categories, the notice, the identity.
     "/en/news/search/?q=story": CACHE + 6,
-    # The articles with their photos, their categories, their authors with the people
-    # (and for a category's feed the category list, remembered from an earlier page on
-    # a running site; for an author's feed the person).
-    "/en/news/feed/": CACHE + 3,
-    "/en/news/atom/": CACHE + 3,
-    "/en/news/category/studies/feed/": CACHE + 4,
-    "/en/news/author/anna/feed/": CACHE + 4,
+    # The articles with their photos, their categories, their authors with the people,
+    # the identity (the publisher's name), and for a category's feed the category list
+    # (both remembered from an earlier page on a running site), for an author's feed
+    # the person.
+    "/en/news/feed/": CACHE + 4,
+    "/en/news/atom/": CACHE + 4,
+    "/en/news/category/studies/feed/": CACHE + 5,
+    "/en/news/author/anna/feed/": CACHE + 5,
     # The index: a count per section (the pages section counts its category list, the
     # authors section reads its pages).
     "/sitemap.xml": CACHE + 3,

@@ -3,6 +3,8 @@ colours held to WCAG AA, footer content, icons; and every public page shows it a
 
 import io
 
+import extruct
+import feedparser
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -260,3 +262,30 @@ def test_the_identity_is_read_once_per_content_version(client, django_assert_num
     with django_assert_num_queries(1):  # the content version only: a cache hit
         client.get("/en/news/")
     assert version is None or ContentVersion.objects.get().pk == version
+
+
+def test_feeds_search_and_structured_data_name_the_publisher_set_in_the_admin(
+    editor_client, client
+):
+    form = _form(logo_file=_upload(_png(), "logo.png"), logo_alt_en="Testing University")
+    assert editor_client.post(ADMIN_ADD, form).status_code == 302
+    editor_client.logout()
+    identity = SiteIdentity.objects.get()
+    article = make_article(title="Story", language="fi")
+
+    feed = feedparser.parse(client.get("/fi/news/atom/").content)
+    assert feed.feed.author == "Testauksen yliopisto"
+    assert "Testauksen yliopisto" in feed.feed.subtitle
+    assert "Testningens universitet" in client.get("/sv/news/search/").text
+
+    page = client.get(article.get_absolute_url()).text
+    found = extruct.extract(page, syntaxes=["json-ld"], uniform=True)["json-ld"]
+    publisher = next(item for item in found if item["@type"] == "NewsArticle")["publisher"]
+    assert publisher["name"] == "Testauksen yliopisto"
+    assert publisher["logo"] == {
+        "@type": "ImageObject",
+        "url": f"http://testserver{identity.logo_url()}",
+        "width": 400,
+        "height": 100,
+    }
+    assert client.get(identity.logo_url())["Content-Type"] == "image/png"

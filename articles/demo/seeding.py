@@ -17,19 +17,10 @@ from pagecache.caching import content_changed
 from photos import renditions
 from photos.models import Photo
 
-from ..models import (
-    Article,
-    ArticleAuthor,
-    ArticleContact,
-    Category,
-    GalleryPhoto,
-    Person,
-    RelatedLink,
-    Status,
-)
+from ..models import Article, Category, GalleryPhoto, Person, RelatedLink, Status
 from ..revisions import record_revisions
 from .content import ARTICLES, CATEGORIES, PHOTOS, DemoArticle
-from .people import ensure_people
+from .people import add_credits, ensure_people
 from .scenes import draw_photo
 from .site import ensure_site
 
@@ -157,6 +148,8 @@ def _ensure_photos(
             alt_text=spec.alt_text,
             caption=spec.caption,
             credit=spec.credit,
+            copyright_holder=spec.copyright_holder,
+            licence=spec.licence,
             focal_x=spec.focal[0],
             focal_y=spec.focal[1],
         )
@@ -241,11 +234,7 @@ def _create_article(
     )
     article.categories.set([categories[slug] for slug in spec.categories])
     article.tags.add(*spec.tags)
-    for model, keys in ((ArticleAuthor, spec.authors), (ArticleContact, spec.contacts)):
-        model.objects.bulk_create(
-            model(article=article, person=people[key], position=position)
-            for position, key in enumerate(keys, 1)
-        )
+    add_credits(article, spec, people)
     GalleryPhoto.objects.bulk_create(
         GalleryPhoto(article=article, photo=photos[key], caption=caption, position=position)
         for position, (key, caption) in enumerate(spec.gallery)

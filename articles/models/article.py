@@ -28,12 +28,13 @@ from .indexes import ARTICLE_INDEXES
 from .parts import ArticleSlugRedirect, TaggedArticle
 from .public_rule import status_q
 from .querysets import ArticleManager, ArticleQuerySet
+from .shown_photos import ShownPhotos
 
 # Slugs that would shadow the fixed routes under /<lang>/news/.
 RESERVED_SLUGS = frozenset({"category", "tag", "author", "search", "feed", "atom"})
 
 
-class Article(models.Model):
+class Article(ShownPhotos, models.Model):
     title = models.CharField(
         _("title"),
         max_length=200,
@@ -297,11 +298,15 @@ class Article(models.Model):
             return PublicationState.ENDED
         return PublicationState.SCHEDULED
 
-    def publishing_problems(self, categories: Any = None) -> dict[str, Any]:
+    def publishing_problems(
+        self, categories: Any = None, *, already_published: bool = False
+    ) -> dict[str, Any]:
         """What is missing before this article may be published, by field.
 
         `categories` are the ones about to be saved (a form's cleaned data); without
-        them the saved categories are counted (one query).
+        them the saved categories are counted (one query). A hero photo whose licence
+        has ended refuses publishing, but not saving an article `already_published`:
+        a typo fix must go through, and readers see it without the photo meanwhile.
         """
         problems: dict[str, str] = {}
         if not self.lead.strip():
@@ -318,6 +323,8 @@ class Article(models.Model):
                 "The hero photo is still being processed (or its processing failed: see "
                 "the photo library). Publish when it shows as ready."
             )
+        elif not already_published and (licence_problem := self.hero_licence_problem()):
+            problems["hero_photo"] = licence_problem
         has_category = bool(categories) if categories is not None else self.categories.exists()
         if not has_category:
             problems["categories"] = _("A published article needs at least one category.")
@@ -340,11 +347,6 @@ class Article(models.Model):
     @property
     def meta_description(self) -> str:
         return self.seo_description or self.lead
-
-    @property
-    def share_photo(self) -> Photo | None:
-        """The photo for link previews: the social image, else the hero photo."""
-        return self.social_image or self.hero_photo
 
     @property
     def last_modified(self) -> datetime | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -116,6 +116,12 @@ class Person(models.Model):
         language = language or translation.get_language()
         codes = [language, settings.LANGUAGE_CODE, *(code for code, _n in settings.LANGUAGES)]
         return next((value for code in codes if (value := getattr(self, f"{name}_{code}", ""))), "")
+
+    @property
+    def shown_photo(self) -> Photo | None:
+        """The portrait while its licence runs (photos.rights), else None."""
+        photo = self.photo
+        return photo if photo is not None and photo.licence_running(timezone.now()) else None
 
     @property
     def shown_title(self) -> str:

@@ -32,6 +32,8 @@ CARD_FIELDS = (
     "hero_photo__caption",
     "hero_photo__credit",
     "hero_photo__renditions",
+    # Whether the card may show it (Article.shown_hero_photo).
+    "hero_photo__licence_ends_at",
 )
 
 

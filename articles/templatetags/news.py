@@ -77,8 +77,9 @@ def article_card(article: Article, heading_level: int = 2) -> SafeString:
     The same card shows on the index, its category and tag pages and under related
     articles, and is a third of a listing's rendering: its markup is kept per content
     version (caching.remember, keyed by the article and heading level), so a change to
-    the article, its photo or a category is a new card. Not when media addresses are
-    signed (AWS_QUERYSTRING_AUTH): those expire."""
+    the article, its photo or a category is a new card, and the card is not kept past
+    its hero photo's licence end (articles.schedule.next_change). Not when media
+    addresses are signed (AWS_QUERYSTRING_AUTH): those expire."""
 
     def render() -> SafeString:
         sizes = "featured_card" if article.featured else "card"
@@ -86,7 +87,7 @@ def article_card(article: Article, heading_level: int = 2) -> SafeString:
             "article": article,
             "heading_level": heading_level,
             # The card shows its photo's box only when there is a picture to put in it.
-            **picture(article.hero_photo, "card", sizes=sizes, css_class="card__image"),
+            **picture(article.shown_hero_photo, "card", sizes=sizes, css_class="card__image"),
         }
         markup = render_to_string("articles/includes/article_card.html", context)
         return mark_safe(markup)  # noqa: S308 – the template escapes every value

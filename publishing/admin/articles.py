@@ -34,7 +34,7 @@ from .article_parts import (
     TranslationStateFilter,
 )
 from .autosave import ArticleAutosaveMixin
-from .common import AdminMedia, thumbnail
+from .common import AdminMedia, hero_preview, thumbnail
 from .history import ArticleHistoryMixin
 from .photo_picker import PhotoPickerMixin
 from .review import ArticleReviewMixin
@@ -367,7 +367,7 @@ class ArticleAdmin(
 
     @admin.display(description=_("preview"))
     def hero_preview(self, article: Article) -> str:
-        return thumbnail(article.hero_photo, size=320)
+        return hero_preview(article)
 
     @admin.display(description=_("preview"))
     def preview_links(self, article: Article) -> str:

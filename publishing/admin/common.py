@@ -1,9 +1,11 @@
-"""What the admin's pages share: photo thumbnails and the admin's own styles and script."""
+"""What the admin's pages share: photo thumbnails (with the hero photo's licence note) and
+the admin's own styles and script."""
 
 from __future__ import annotations
 
 from django.utils.html import format_html
 
+from articles.models import Article
 from photos import renditions
 from photos.models import Photo
 
@@ -18,6 +20,15 @@ def thumbnail(photo: Photo | None, size: int = 80) -> str:
         url,
         size,
     )
+
+
+def hero_preview(article: Article) -> str:
+    """The hero photo's thumbnail in the article form, with why readers miss it when its
+    licence has ended (or when it will)."""
+    picture = thumbnail(article.hero_photo, size=320)
+    if note := article.hero_rights_note():
+        return format_html('{}<p class="newsroom-rights-note">{}</p>', picture, note)
+    return picture
 
 
 class AdminMedia:

@@ -1,6 +1,6 @@
 """The photo library's pages beyond Django's: upload cards, the status the cards wait
-for, the picker the article form opens; and the library's filters (credit, in use,
-renditions)."""
+for, the picker the article form opens, the licences ending soon; and the library's
+filters (credit, in use, renditions)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,16 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from photos.models import Photo
+from photos.rights import ENDING_SOON
 
 from .. import photo_library
+from ..licence_ends import ending_licences
 
 
 class CreditFilter(admin.SimpleListFilter):
@@ -55,6 +58,7 @@ class PhotoLibraryMixin:
             path("upload/", view(self.upload_view), name="photos_photo_upload"),
             path("status/", view(self.status_view), name="photos_photo_status"),
             path("picker/", view(self.picker_view), name="photos_photo_picker"),
+            path("licences/", view(self.licences_view), name="photos_photo_licences"),
             *super().get_urls(),  # type: ignore[misc]
         ]
 
@@ -82,3 +86,19 @@ class PhotoLibraryMixin:
         response = TemplateResponse(request, template or "publishing/photo_picker.html", context)
         response["Cache-Control"] = "private, no-store"
         return response
+
+    @method_decorator(require_GET)
+    def licences_view(self, request: HttpRequest) -> HttpResponse:
+        """The licences ending soon: photos whose licence ends within 30 days, or has
+        ended while public articles have them, with those articles
+        (publishing/licence_ends.py)."""
+        if not self.has_view_or_change_permission(request):  # type: ignore[attr-defined]
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),  # type: ignore[attr-defined]
+            "title": _("Licences ending soon"),
+            "opts": Photo._meta,
+            "licences": ending_licences(timezone.now()),
+            "days": ENDING_SOON.days,
+        }
+        return TemplateResponse(request, "publishing/licences_ending.html", context)

@@ -16,6 +16,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -27,7 +29,7 @@ from photos.tasks import queue_renditions
 
 from .. import photo_library
 from ..forms import can_publish
-from ..photo_form import PhotoForm, original_link
+from ..photo_form import RIGHTS_FIELDS, PhotoForm, original_link
 from .common import thumbnail
 from .photo_views import CreditFilter, InUseFilter, PhotoLibraryMixin
 
@@ -43,10 +45,10 @@ PHOTO_NOT_STORED = _(
 class PhotoAdmin(PhotoLibraryMixin, admin.ModelAdmin):
     form = PhotoForm
     # A grid of cards (css/photo-library.css), with the upload cards above it.
-    list_display = ["thumbnail", "alt_text", "credit", "state", "uploaded_at"]
+    list_display = ["thumbnail", "alt_text", "credit", "rights", "state", "uploaded_at"]
     # The alt text links to the photo (the thumbnail's own alt is empty: it would repeat).
     list_display_links = ["alt_text"]
-    list_filter = ["rendition_status", CreditFilter, InUseFilter]
+    list_filter = ["rendition_status", "licence", CreditFilter, InUseFilter]
     search_fields = ["alt_text", "caption", "credit"]
     date_hierarchy = "uploaded_at"
     list_per_page = 48
@@ -59,8 +61,9 @@ class PhotoAdmin(PhotoLibraryMixin, admin.ModelAdmin):
         ("dimensions", "file_size"),
         "alt_text",
         "caption",
-        "credit",
         "used_in",
+        "credit",
+        *RIGHTS_FIELDS,
     ]
 
     class Media:
@@ -89,6 +92,12 @@ class PhotoAdmin(PhotoLibraryMixin, admin.ModelAdmin):
             # Read-only: the file as a link to the staff view, not to a storage address.
             fields[fields.index("image")] = "original"
         return fields
+
+    def get_fieldsets(self, request: HttpRequest, obj: Photo | None = None) -> list:
+        """The fields, then the credit and the rights in a group of their own."""
+        rights = ["credit", *RIGHTS_FIELDS]
+        fields = [name for name in self.get_fields(request, obj) if name not in rights]
+        return [(None, {"fields": fields}), (_("Rights"), {"fields": rights})]
 
     @admin.display(description=_("image"))
     def original(self, photo: Photo) -> str:
@@ -170,6 +179,20 @@ class PhotoAdmin(PhotoLibraryMixin, admin.ModelAdmin):
     @admin.display(description=_("photo"))
     def thumbnail(self, photo: Photo) -> str:
         return thumbnail(photo, size=240)
+
+    @admin.display(description=_("licence"), ordering="licence")
+    def rights(self, photo: Photo) -> str:
+        """The licence, and its end: ended ones are marked, since readers miss them."""
+        if photo.licence_ends_at is None:
+            return photo.get_licence_display()
+        ended = not photo.licence_running(timezone.now())
+        return format_html(
+            '{} <span class="photo-licence-end{}">{}</span>',
+            photo.get_licence_display(),
+            " photo-licence-end--ended" if ended else "",
+            (_("ended %(date)s") if ended else _("ends %(date)s"))
+            % {"date": date_format(timezone.localtime(photo.licence_ends_at), "DATE_FORMAT")},
+        )
 
     @admin.display(description=_("renditions"), ordering="rendition_status")
     def state(self, photo: Photo) -> str:

@@ -115,6 +115,12 @@
     });
     element.querySelector(".photo-card__name").id = id + "-name";
     element.setAttribute("aria-labelledby", id + "-name");
+    // The terms are asked for only with the licence "Other".
+    var licence = element.querySelector("[name=licence]");
+    var terms = element.querySelector(".photo-card__terms");
+    licence.addEventListener("change", function () {
+      terms.hidden = licence.value !== self.root.dataset.otherLicence;
+    });
     var image = element.querySelector(".photo-card__image");
     image.src = URL.createObjectURL(file);
     this.focal(card, image);
@@ -203,7 +209,8 @@
     var element = card.element;
     var data = new FormData();
     data.append("image", card.file, card.file.name);
-    ["alt_text", "caption", "credit", "focal_x", "focal_y"].forEach(function (name) {
+    ["alt_text", "caption", "credit", "focal_x", "focal_y",
+     "copyright_holder", "licence", "licence_terms", "licence_ends_at"].forEach(function (name) {
       data.append(name, element.querySelector("[name=" + name + "]").value);
     });
     var progress = element.querySelector(".photo-card__progress");

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from reversion.models import Version
 
 from articles.models import Status
 from publishing.models import Autosave, Presence, ReviewAction, ReviewNote
-from tests.factories import make_article, make_category, make_revision
+from tests.factories import make_article, make_category, make_photo, make_revision
 from tests.site_content import LANGUAGES, build_site
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -156,6 +157,11 @@ def test_admin_article_forms_desk_and_calendar_have_no_wcag_aa_violations(
     site = build_site()
     user = get_user_model().objects.create_superuser("editor", "editor@example.edu", PASSWORD)
     sent_back = _sent_back_draft_with_unsaved_changes(user, language)
+    # A public story whose hero photo's licence ends soon: the form's note, and the list.
+    ends = timezone.now() + timedelta(days=10)
+    ending = make_article(
+        language=language, slug="licence-ends", hero_photo=make_photo(licence_ends_at=ends)
+    )
     # The admin follows the browser's language.
     context = browser.new_context(
         base_url=live_server.url, locale=language, viewport={"width": 1280, "height": 900}
@@ -180,6 +186,8 @@ def test_admin_article_forms_desk_and_calendar_have_no_wcag_aa_violations(
             ("/admin/articles/article/calendar/?view=day", ".newsroom-calendar"),
             ("/admin/articles/article/add/", "#article_form"),
             (f"/admin/articles/article/{sent_back.pk}/change/", ".newsroom-restore"),
+            ("/admin/photos/photo/licences/", ".newsroom-licences__table"),
+            (f"/admin/articles/article/{ending.pk}/change/", ".newsroom-rights-note"),
             (f"/admin/articles/article/{article.pk}/change/", "#article_form"),
         ):
             response = page.goto(path)

@@ -1,13 +1,15 @@
 """The photo library in a real browser: ten files at once (PNG, JPEG, GIF, WebP and a
 hostile one) with the rendition worker running, the focal point set on an upload card
-before the first save, a duplicate reused from the article form's picker, the hero photo
-and gallery photos picked inside the article form; and axe-core on the upload cards,
-the library's grid and the open picker, in English, Finnish and Swedish."""
+before the first save, a card's rights group, a duplicate reused from the article
+form's picker, the hero photo and gallery photos picked inside the article form; and
+axe-core on the upload cards, the library's grid and the open picker, in English,
+Finnish and Swedish."""
 
 from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
@@ -174,6 +176,47 @@ def test_hero_and_gallery_photos_are_picked_inside_the_article_form(editor: Page
     article.refresh_from_db()
     assert article.hero_photo == hero
     assert [g.photo for g in article.gallery.order_by("position")] == [second, first]
+
+
+def test_an_upload_card_has_a_rights_group_and_asks_for_the_terms_of_an_other_licence(
+    editor: Page,
+):
+    page = editor
+    page.goto("/admin/photos/photo/")
+    data = file_bytes(Image.new("RGB", (600, 400), "#aa6633"), "JPEG")
+    page.locator(".photo-uploader__input").set_input_files(
+        [{"name": "concert.jpg", "mimeType": "image/jpeg", "buffer": data}]
+    )
+    card = page.locator(".photo-card")
+    rights = card.get_by_role("group", name="Rights")
+    licence = rights.get_by_label("Licence", exact=True)
+    terms = rights.get_by_label("Licence terms")
+    # Prefilled as the library's default, with the terms asked for only when needed.
+    expect(licence).to_have_value("all-rights-reserved")
+    expect(terms).to_be_hidden()
+    card.get_by_label("Alt text").fill("An orchestra on stage")
+    rights.get_by_label("Copyright holder").fill("Helsinki Philharmonic")
+    licence.select_option(label="Other (see the terms)")
+    expect(terms).to_be_visible()
+    rights.get_by_label("Licence ends").fill("2027-06-30T23:59")
+    card.get_by_role("button", name="Upload", exact=True).click()
+
+    expect(card).to_contain_text("Give the terms of the licence when it is 'Other'.")
+    expect(terms).to_have_attribute("aria-invalid", "true")
+    assert not Photo.objects.exists()
+    terms.fill("Only with news of the 2027 season")
+    card.get_by_role("button", name="Upload", exact=True).click()
+
+    expect(card).to_have_attribute("data-status", "ready")
+    photo = Photo.objects.get()
+    assert (photo.copyright_holder, photo.licence, photo.licence_terms) == (
+        "Helsinki Philharmonic",
+        "other",
+        "Only with news of the 2027 season",
+    )
+    assert timezone.localtime(photo.licence_ends_at).strftime("%Y-%m-%d %H:%M") == (
+        "2027-06-30 23:59"
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -3,6 +3,10 @@ saved as demo-<key>.jpg."""
 
 from dataclasses import dataclass
 
+from photos.licences import Licence
+
+# The university's own photographers: it holds the rights.
+UNIVERSITY = "University of Helsinki-Uusimaa"
 HERO = (1600, 1067)
 GALLERY = (1200, 800)
 
@@ -17,6 +21,8 @@ class DemoPhoto:
     credit: str
     focal: tuple[float, float] = (0.5, 0.5)
     size: tuple[int, int] = HERO
+    copyright_holder: str = UNIVERSITY
+    licence: Licence = Licence.ALL_RIGHTS_RESERVED
 
 
 PHOTOS: tuple[DemoPhoto, ...] = (
@@ -63,6 +69,9 @@ PHOTOS: tuple[DemoPhoto, ...] = (
         ),
         caption="The Eteläranta waterfront, where the Museum of Architecture and Design will open.",
         credit="Veera Lindholm",
+        # A freelancer's photo shared under CC BY: credited with its licence's deed.
+        copyright_holder="",
+        licence=Licence.CC_BY,
         focal=(0.5, 0.45),
         size=GALLERY,
     ),
