@@ -112,6 +112,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Each transaction takes the write lock at its start, so concurrent writers (the
+    # demo's threads and worker, the browser tests' live server) wait their turn rather
+    # than fail with "database is locked" when a reader turns writer.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 
 _cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if _cache_url:

@@ -82,6 +82,23 @@ def static_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, request, tmp_path_factory
+):
+    """Browser tests on SQLite (bin/test runs the `both_databases` ones there) get a test
+    database in a file. The live server answers from threads of its own, and an
+    in-memory database is one connection they would share with the test (SQLite then
+    answers "database table is locked"); a file gives each thread its own."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    browser = any(item.get_closest_marker("browser") for item in request.session.items)
+    if browser and database["ENGINE"].endswith("sqlite3"):
+        test_file = tmp_path_factory.mktemp("sqlite") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(test_file)
+
+
 @pytest.fixture
 def demo_photos_once(monkeypatch):
     """seed_demo's photos drawn and rendered once per test session (drawing is
