@@ -48,6 +48,8 @@ class PersonAdmin(admin.ModelAdmin):
                 credited_live=_live_credits(ArticleAuthor, OuterRef("pk"))
                 | _live_credits(ArticleContact, OuterRef("pk")),
             )
+            # A count's GROUP BY drops Meta.ordering: the autocomplete pages by this.
+            .order_by(*Person._meta.ordering)
         )
 
     def get_readonly_fields(self, request: HttpRequest, obj: Person | None = None) -> Any:
