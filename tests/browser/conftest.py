@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from tests.chromium import MISSING, launch_chromium
@@ -75,6 +77,26 @@ def context(browser: Browser, live_server) -> Iterator[BrowserContext]:
     browser_context.set_default_timeout(TIMEOUT_MS)
     yield browser_context
     browser_context.close()
+    _wait_for_requests_in_flight()
+
+
+def _wait_for_requests_in_flight(seconds: float = 10) -> None:
+    """Wait until the live server has finished the requests the closed browser left in
+    flight (a live preview, an autosave): the database is emptied next, and PostgreSQL's
+    TRUNCATE against a request's open transaction is a deadlock. Such a request is a
+    session of this database that is running or inside a transaction."""
+    if connection.vendor != "postgresql":
+        return  # SQLite's writers wait for each other (transaction_mode IMMEDIATE)
+    deadline = time.monotonic() + seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.05)
 
 
 @pytest.fixture
