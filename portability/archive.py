@@ -58,8 +58,10 @@ _NOT_COPIED = {
     "hero_photo",
     "social_image",
     "author",
-    # A photo's hash is its export key (`sha256`); its rendition state is this site's.
+    # A photo's hash is its export key (`sha256`); its renditions (their files and
+    # where they are) and their state are this site's, made again on import.
     "content_hash",
+    "renditions",
     "rendition_status",
     "rendition_error",
 }
