@@ -70,6 +70,7 @@ def main() -> None:
         "article": article.get_absolute_url(),
         "category": "/en/news/category/studies/",
         "tag": "/en/news/tag/helsinki/",
+        "author": f"/en/news/author/{article.authors.first().person.slug}/",
         f"deep page {deep_page}": f"/en/news/?page={deep_page}",
     }
 
