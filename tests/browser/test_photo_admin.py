@@ -6,34 +6,25 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
 from photos.models import Photo
+from tests.browser.admin_login import PASSWORD, log_in
+from tests.browser.focal_point import CLICKED, click_focal_point
 from tests.factories import make_photo
 
 
 def test_clicking_the_preview_sets_the_focal_point_and_saving_remakes_the_crops(
     page: Page, live_server
 ):
-    get_user_model().objects.create_superuser("editor", "editor@example.edu", "pw-for-tests")
+    get_user_model().objects.create_superuser("editor", "editor@example.edu", PASSWORD)
     photo = make_photo()
     first_set = photo.renditions["dir"]
-
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("pw-for-tests")
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "editor")
     page.goto(f"/admin/photos/photo/{photo.pk}/change/")
 
-    preview = page.locator(".focal-point__image")
-    expect(preview).to_have_js_property("complete", True)
-    box = preview.bounding_box()
-    preview.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.75})
-
-    focal_x = float(page.get_by_label("Focal point x").input_value())
-    focal_y = float(page.get_by_label("Focal point y").input_value())
-    assert abs(focal_x - 0.25) < 0.01 and abs(focal_y - 0.75) < 0.01
+    focal_x, focal_y, box = click_focal_point(page, page.locator(".focal-point__image"))
     # The marker moved to where the editor clicked.
     marker = page.locator(".focal-point__marker").bounding_box()
-    assert abs(marker["x"] + marker["width"] / 2 - (box["x"] + box["width"] * 0.25)) < 3
-    assert abs(marker["y"] + marker["height"] / 2 - (box["y"] + box["height"] * 0.75)) < 3
+    assert abs(marker["x"] + marker["width"] / 2 - (box["x"] + box["width"] * CLICKED[0])) < 3
+    assert abs(marker["y"] + marker["height"] / 2 - (box["y"] + box["height"] * CLICKED[1])) < 3
 
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 from articles.models import Status
 from photos.models import Photo
 from tests.browser.admin_login import PASSWORD, log_in
+from tests.browser.focal_point import click_focal_point
 from tests.browser.test_accessibility import ADMIN_KNOWN, _describe, run_axe
 from tests.factories import jpeg_bytes, make_article, make_category, make_photo
 from tests.photo_files import file_bytes
@@ -95,14 +96,7 @@ def test_the_focal_point_is_set_on_the_card_before_the_first_save(editor: Page):
         [{"name": "podium.jpg", "mimeType": "image/jpeg", "buffer": data}]
     )
     card = page.locator(".photo-card")
-    preview = card.locator(".photo-card__image")
-    expect(preview).to_have_js_property("complete", True)
-    box = preview.bounding_box()
-    preview.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.75})
-
-    focal_x = float(card.get_by_label("Focal point x").input_value())
-    focal_y = float(card.get_by_label("Focal point y").input_value())
-    assert abs(focal_x - 0.25) < 0.01 and abs(focal_y - 0.75) < 0.01
+    focal_x, focal_y, _box = click_focal_point(card, card.locator(".photo-card__image"))
     card.get_by_label("Alt text").fill("The rector at the podium")
     card.get_by_role("button", name="Upload", exact=True).click()
 
