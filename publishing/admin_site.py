@@ -15,9 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+from photos.models import Photo
 
 from .calendar import Calendar
 from .desk import news_desk
+from .licence_ends import needing_attention
 
 # What staff who are not superusers see in the app list: the articles (with categories
 # and the notice), the photo library and the tags. Users and groups, login attempts and
@@ -64,6 +66,11 @@ class NewsroomAdminSite(admin.AdminSite):
         if articles.has_view_permission(request):
             context["desk"] = news_desk(request.user, now=timezone.now())
             context["can_write"] = articles.has_add_permission(request)
+            # One count, so that an ending licence is seen without opening the list.
+            can_see_photos = self.get_model_admin(Photo).has_view_permission(request)
+            context["licences_ending"] = (
+                needing_attention(timezone.now()).count() if can_see_photos else None
+            )
         return super().index(request, context | (extra_context or {}))
 
     def calendar_view(self, request: HttpRequest) -> TemplateResponse:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, GalleryPhoto
@@ -35,16 +35,18 @@ class EndingLicence:
     uses: list[Use] = field(default_factory=list)
 
 
+def needing_attention(now: datetime) -> QuerySet[Photo]:
+    """The photos the list shows: a licence ending within 30 days, or ended while a
+    public article still has the photo."""
+    public_use = Article.objects.published().showing(OuterRef("pk"))
+    return Photo.objects.filter(ending_q(now) | (Exists(public_use) & Q(licence_ends_at__lte=now)))
+
+
 def ending_licences(now: datetime) -> list[EndingLicence]:
     """Soonest end first. Three queries whatever the number of photos and articles: the
     photos, the public articles that show any of them, and those articles' gallery rows
     of these photos."""
-    public_use = Article.objects.published().showing(OuterRef("pk"))
-    photos = list(
-        Photo.objects.filter(
-            ending_q(now) | (Exists(public_use) & Q(licence_ends_at__lte=now))
-        ).order_by("licence_ends_at", "pk")
-    )
+    photos = list(needing_attention(now).order_by("licence_ends_at", "pk"))
     found = {photo.pk: EndingLicence(photo, not photo.licence_running(now)) for photo in photos}
     if not found:
         return []

@@ -197,5 +197,6 @@ def test_the_desk_costs_the_same_queries_however_many_stories(client, role):
 
     assert few == many
     # The session and the user, the user's and the groups' permissions, the desk's four
-    # lists and the review count, and the admin's "Recent actions".
-    assert many == 10
+    # lists and the review count, the photo licences ending, and the admin's "Recent
+    # actions".
+    assert many == 11

@@ -334,6 +334,16 @@ def test_the_library_and_the_desk_link_to_licences_ending_soon(editor_client):
         assert 'href="/admin/photos/photo/licences/"' in editor_client.get(page).text
 
 
+def test_the_desk_counts_the_licences_the_list_shows(editor_client):
+    now = timezone.now()
+    make_photo(licence_ends_at=now + timedelta(days=10))
+    make_article(hero_photo=make_photo(licence_ends_at=now - timedelta(days=1)))
+    make_photo(licence_ends_at=now - timedelta(days=1))  # ended, and no article has it
+    make_photo(licence_ends_at=now + timedelta(days=40))
+
+    assert "Licences ending soon (2)</a>" in editor_client.get("/admin/").text
+
+
 @pytest.fixture
 def published_with_ended_hero():
     hero = make_photo(licence_ends_at=timezone.now() - timedelta(days=1))
