@@ -8,6 +8,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import include, path, re_path, reverse
+from django.utils import timezone
 from django.views.static import serve
 
 import articles.urls
@@ -16,6 +17,7 @@ import feedback.urls
 import publishing.urls
 import siteidentity.urls
 from articles import views as article_views
+from photos.rights import rendition_of_ended_licence
 
 from .health import healthz
 
@@ -62,10 +64,13 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     MEDIA_ROOT at all (photos/storage.py); the path is normalised here as serve() will
     normalise it, so no spelling reaches anything but the renditions' folder. A name the
     file system refuses (too long, say) is missing, not a server error; MEDIA_ROOT is
-    read per request, so tests that point it elsewhere are served from there."""
+    read per request, so tests that point it elsewhere are served from there. From a
+    photo's licence end its renditions are staff's only (photos.rights)."""
     normalised = posixpath.normpath(path).lstrip("/")
     if not normalised.startswith(f"{settings.PHOTO_RENDITIONS_DIR}/"):
         raise Http404("Only photo renditions are served here.")
+    if rendition_of_ended_licence(normalised, timezone.now()) and not request.user.is_staff:
+        raise Http404("This photo's licence has ended.")
     try:
         return serve(request, normalised, document_root=settings.MEDIA_ROOT)
     except OSError:

@@ -9,9 +9,13 @@ cron and no write: the photo simply stops being shown.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
+
+from .models import Photo
 
 # How far ahead the "Licences ending soon" list looks.
 ENDING_SOON = timedelta(days=30)
@@ -36,3 +40,14 @@ def next_licence_end(photos: QuerySet, now: datetime) -> QuerySet:
     early expiry of the cached pages at its licence end."""
     first = photos.filter(licence_ends_at__gt=now).order_by("licence_ends_at").values("pk")[:1]
     return photos.filter(pk__in=first).order_by().values_list("licence_ends_at")
+
+
+def rendition_of_ended_licence(path: str, now: datetime) -> bool:
+    """Whether `path` (normalised, under MEDIA_ROOT) is a rendition of a photo whose
+    licence has ended: its files stay for the admin, but readers, search engines' image
+    indexes and other sites' links no longer get them. One query by primary key; the
+    photo's id is the first folder under the renditions' (photos.renditions)."""
+    found = re.match(rf"{re.escape(settings.PHOTO_RENDITIONS_DIR)}/(\d+)/", path)
+    if found is None:
+        return False
+    return Photo.objects.filter(pk=int(found[1])).exclude(licensed_q(now)).exists()

@@ -12,9 +12,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -253,6 +255,34 @@ def test_at_its_licence_end_the_photo_leaves_every_surface_without_a_save(
     assert re.search(r'<meta property="og:image" content="[^"]*social-default\.png"', page)
     assert "image" not in _json_ld(page)
     assert client.get(f"/api/v1/articles/{article.pk}/").json()["hero_photo"] is None
+
+
+def test_from_its_licence_end_the_photos_files_are_served_to_staff_only(
+    editor_client, time_machine
+):
+    client = Client()  # a reader (editor_client is the test client, logged in)
+    ends = timezone.now() + timedelta(minutes=5)
+    photo = make_photo(licence_ends_at=ends)
+    other = make_photo()  # no licence end
+    files = [f"/media/{photo.renditions['dir']}{name}" for name in _rendition_files(photo)]
+    assert files and all(client.get(url).status_code == 200 for url in files)
+
+    time_machine.move_to(ends + timedelta(seconds=1))
+
+    # Readers, search engines' image indexes and other sites' links get nothing, whatever
+    # the spelling of the address; the admin's thumbnails still show.
+    for url in files:
+        assert client.get(url).status_code == 404, url
+        assert editor_client.get(url).status_code == 200, url
+    spelled = files[0].replace("/media/", "/media/./renditions/../", 1)
+    assert client.get(spelled).status_code == 404
+    kept = f"/media/{other.renditions['dir']}{_rendition_files(other)[0]}"
+    assert client.get(kept).status_code == 200
+
+
+def _rendition_files(photo: Photo) -> list[str]:
+    folder = Path(settings.MEDIA_ROOT) / photo.renditions["dir"]
+    return sorted(path.name for path in folder.iterdir())
 
 
 def test_a_proxy_in_front_keeps_the_page_no_longer_than_the_licence_runs(client):
