@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from tests.chromium import MISSING, launch_chromium
@@ -66,6 +66,77 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     chromium.close()
 
 
+class RequestsInFlight:
+    """WSGI middleware around the live server's application that counts the requests
+    it is answering, so a test's end can wait for them. A request counts until the
+    server closes its response, after the view, the transaction and Django's
+    request_finished (which closes the database connection)."""
+
+    def __init__(self, app: Callable) -> None:
+        self.app = app
+        self.count = 0
+        self.idle = threading.Condition()
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        with self.idle:
+            self.count += 1
+        try:
+            return _Finishing(self.app(environ, start_response), self._done)
+        except BaseException:
+            self._done()
+            raise
+
+    def _done(self) -> None:
+        with self.idle:
+            self.count -= 1
+            self.idle.notify_all()
+
+    def wait(self, seconds: float = 10) -> None:
+        """Until no request is being answered (or `seconds` pass), twice a moment apart:
+        one the browser sent just before it closed may reach the server a little later."""
+        for _ in range(2):
+            with self.idle:
+                self.idle.wait_for(lambda: self.count == 0, timeout=seconds)
+            time.sleep(0.05)
+
+
+class _Finishing:
+    """A response body that reports when the server has closed it."""
+
+    def __init__(self, body: Iterable[bytes], done: Callable[[], None]) -> None:
+        self.body = body
+        self.done = done
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.body)
+
+    def close(self) -> None:
+        try:
+            if hasattr(self.body, "close"):
+                self.body.close()
+        finally:
+            self.done()
+
+
+@pytest.fixture(scope="session")
+def requests_in_flight(live_server) -> RequestsInFlight:
+    """The live server's requests, counted (wsgiref's get_app/set_app, which Django's
+    live server thread uses to install its handler)."""
+    server = live_server.thread.httpd
+    counter = RequestsInFlight(server.get_app())
+    server.set_app(counter)
+    return counter
+
+
+@pytest.fixture(autouse=True)
+def _requests_answered(requests_in_flight: RequestsInFlight) -> Iterator[None]:
+    """After each test, once its browser contexts are closed, the requests they left in
+    flight (a live preview, an autosave) are waited for: the database is emptied next,
+    and PostgreSQL's TRUNCATE against a request's open transaction is a deadlock."""
+    yield
+    requests_in_flight.wait()
+
+
 @pytest.fixture
 def context(browser: Browser, live_server) -> Iterator[BrowserContext]:
     """A fresh browser profile per test (no cookies, storage or permissions carried over)."""
@@ -77,26 +148,6 @@ def context(browser: Browser, live_server) -> Iterator[BrowserContext]:
     browser_context.set_default_timeout(TIMEOUT_MS)
     yield browser_context
     browser_context.close()
-    _wait_for_requests_in_flight()
-
-
-def _wait_for_requests_in_flight(seconds: float = 10) -> None:
-    """Wait until the live server has finished the requests the closed browser left in
-    flight (a live preview, an autosave): the database is emptied next, and PostgreSQL's
-    TRUNCATE against a request's open transaction is a deadlock. Such a request is a
-    session of this database that is running or inside a transaction."""
-    if connection.vendor != "postgresql":
-        return  # SQLite's writers wait for each other (transaction_mode IMMEDIATE)
-    deadline = time.monotonic() + seconds
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')"
-            )
-            if cursor.fetchone()[0] == 0:
-                return
-            time.sleep(0.05)
 
 
 @pytest.fixture
