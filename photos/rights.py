@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from .models import Photo
 
@@ -24,6 +25,12 @@ ENDING_SOON = timedelta(days=30)
 def licensed_q(now: datetime) -> Q:
     """Photos whose licence runs at `now`: no end, or an end still to come."""
     return Q(licence_ends_at__isnull=True) | Q(licence_ends_at__gt=now)
+
+
+def shown_now(photo: Photo | None) -> Photo | None:
+    """`photo` while its licence runs (Photo.licence_running), else None: what readers
+    are shown of a hero photo, social image or portrait at this moment."""
+    return photo if photo is not None and photo.licence_running(timezone.now()) else None
 
 
 def ending_q(now: datetime) -> Q:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from photos.models import Photo
+from photos.rights import shown_now
 
 # The fields that have a value per site language (title_en, title_fi, title_sv, …).
 TRANSLATED = ("title", "unit", "bio")
@@ -120,8 +121,7 @@ class Person(models.Model):
     @property
     def shown_photo(self) -> Photo | None:
         """The portrait while its licence runs (photos.rights), else None."""
-        photo = self.photo
-        return photo if photo is not None and photo.licence_running(timezone.now()) else None
+        return shown_now(self.photo)
 
     @property
     def shown_title(self) -> str:

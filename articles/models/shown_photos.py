@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from photos.models import Photo
+from photos.rights import shown_now
 
 from .parts import GalleryPhoto
 
@@ -33,13 +34,11 @@ class ShownPhotos:
     @property
     def shown_hero_photo(self) -> Photo | None:
         """The hero photo while its licence runs, else None: the story without it."""
-        photo = self.hero_photo
-        return photo if photo is not None and photo.licence_running(timezone.now()) else None
+        return shown_now(self.hero_photo)
 
     @property
     def shown_social_image(self) -> Photo | None:
-        photo = self.social_image
-        return photo if photo is not None and photo.licence_running(timezone.now()) else None
+        return shown_now(self.social_image)
 
     @property
     def share_photo(self) -> Photo | None:
