@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.text import slugify
+from articles.models.people import free_slug
 
 
 def byline_name(byline: str) -> str:
@@ -24,11 +24,7 @@ class _People:
         self.by_email: dict[str, dict[str, Any]] = {}
 
     def _new(self, name: str, email: str = "") -> dict[str, Any]:
-        base = slugify(name)[:190] or "person"
-        slug, number = base, 1
-        while slug in self.rows:
-            number += 1
-            slug = f"{base}-{number}"
+        slug = free_slug(name, self.rows.__contains__)
         row = {"name": name[:200], "slug": slug, **({"email": email} if email else {})}
         self.rows[slug] = row
         self.by_name.setdefault(row["name"], row)

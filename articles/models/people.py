@@ -3,6 +3,8 @@ each with a title, unit and short bio in the site's languages."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -18,6 +20,16 @@ from photos.rights import shown_now
 TRANSLATED = ("title", "unit", "bio")
 
 
+def free_slug(name: str, taken: Callable[[str], bool]) -> str:
+    """A person's slug made from `name`, numbered ("anna-virtanen-2") until `taken`
+    says it is free: for people that imports know by name only."""
+    base = slugify(name)[:190] or "person"
+    slug, number = base, 2
+    while taken(slug):
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
 class PersonQuerySet(models.QuerySet):
     def visible(self) -> PersonQuerySet:
         """The people who have an author page: not hidden (former staff)."""
@@ -28,10 +40,7 @@ class PersonQuerySet(models.QuerySet):
         (imports that know a name only)."""
         if (person := self.filter(name=name).order_by("pk").first()) is not None:
             return person
-        base = slugify(name)[:190] or "person"
-        slug, number = base, 2
-        while self.filter(slug=slug).exists():
-            slug, number = f"{base}-{number}", number + 1
+        slug = free_slug(name, lambda slug: self.filter(slug=slug).exists())
         return self.create(name=name, slug=slug)
 
 
